@@ -1,0 +1,127 @@
+/**
+ * The HTTP client of a check: one GET, JSON parsed, non-2xx is an error (the
+ * tutorial's `raise_for_status()`), got's own retries off so one check is one
+ * breaker event, a timeout over the whole exchange, and a cap on the body
+ * that stops reading (after decompression, so a gzip bomb is stopped too).
+ */
+import got, { type Request } from 'got';
+import { classifyRequestError } from './classify';
+import { HttpStatusError, InvalidJsonError, ResponseTooLargeError } from './errors';
+
+export interface HttpClientOptions {
+  /** Whole-exchange timeout (connect, headers and body), in ms. */
+  readonly timeoutMs: number;
+  /** Largest body accepted, in bytes, after decompression. */
+  readonly maxBytes: number;
+  /** Extra request headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly data: unknown;
+  readonly bytes: number;
+  readonly latencyMs: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/** What the monitor needs from a client; tests may provide their own. */
+export interface HttpClient {
+  getJson(url: string, signal?: AbortSignal): Promise<HttpResponse>;
+  readonly options: HttpClientOptions;
+}
+
+const MAX_REDIRECTS = 5;
+const USER_AGENT = 'Breakwatch (+https://github.com/breakwatch)';
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  return {
+    options,
+    async getJson(url, signal) {
+      try {
+        return await requestJson(url, options, signal);
+      } catch (error) {
+        throw classifyRequestError(error, options.timeoutMs);
+      }
+    },
+  };
+}
+
+function requestJson(url: string, options: HttpClientOptions, signal?: AbortSignal): Promise<HttpResponse> {
+  const started = performance.now();
+  const stream: Request = got.stream(url, {
+    method: 'GET',
+    retry: { limit: 0 },
+    timeout: { request: options.timeoutMs },
+    throwHttpErrors: false,
+    followRedirect: true,
+    maxRedirects: MAX_REDIRECTS,
+    decompress: true,
+    headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...options.headers },
+    ...(signal ? { signal } : {}),
+  });
+
+  return new Promise<HttpResponse>((resolve, reject) => {
+    let settled = false;
+    let status = 0;
+    let headers: HttpResponse['headers'] = {};
+    let bytes = 0;
+    const chunks: Buffer[] = [];
+
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      stream.destroy();
+      reject(error);
+    };
+
+    stream.on(
+      'response',
+      (response: { statusCode: number; statusMessage?: string; headers: HttpResponse['headers'] }) => {
+        status = response.statusCode;
+        headers = response.headers;
+        if (status < 200 || status > 299) {
+          fail(new HttpStatusError(status, response.statusMessage ?? ''));
+        }
+      },
+    );
+    stream.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > options.maxBytes) {
+        fail(new ResponseTooLargeError(options.maxBytes, status));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', fail);
+    stream.on('end', () => {
+      if (settled) return;
+      settled = true;
+      const latencyMs = performance.now() - started;
+      try {
+        resolve({ status, data: parseJson(Buffer.concat(chunks), status), bytes, latencyMs, headers });
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function parseJson(body: Buffer, status: number): unknown {
+  if (body.length === 0) throw new InvalidJsonError('the body is empty', status);
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch (cause) {
+    throw new InvalidJsonError('the body is not valid UTF-8', status, cause);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const start = text.trimStart().slice(0, 1);
+    const reason = start === '<' ? 'the body is HTML, not JSON' : (cause as Error).message;
+    throw new InvalidJsonError(reason, status, cause);
+  }
+}

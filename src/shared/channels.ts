@@ -1,0 +1,24 @@
+/**
+ * Channel names only, without schemas, so the sandboxed preload can check a
+ * channel without bundling zod. `contract.ts` proves its tables match these.
+ */
+
+export const INVOKE_CHANNELS = [
+  'app:get-info',
+  'monitor:get-snapshot',
+  'monitor:retry',
+  'monitor:select-target',
+  'demo:set-fault',
+] as const;
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+
+export const EVENT_CHANNELS = ['monitor:snapshot', 'app:info'] as const;
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
+}

@@ -1,0 +1,129 @@
+/**
+ * The domain vocabulary shared by the main process and the renderer.
+ * Types only (plus a few constant lists): no Node or DOM APIs here.
+ */
+
+/** The three states of the tutorial's breaker. */
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+/**
+ * Groups of request failures. Which groups count toward the breaker is
+ * configurable; by default all of them do, as `requests.RequestException` does.
+ */
+export const FAILURE_CATEGORIES = [
+  'connection',
+  'timeout',
+  'http-5xx',
+  'http-4xx',
+  'invalid-response',
+] as const;
+export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
+
+/**
+ * How the user sees an error:
+ * - `breaker-open`: rejected by the open breaker, no request was sent;
+ * - `request-failed`: the request was sent and failed (an expected failure);
+ * - `unexpected`: a bug or a failure outside the configured categories.
+ */
+export type ErrorKind = 'breaker-open' | 'request-failed' | 'unexpected';
+
+/** Stable error codes; the renderer localises messages from these. */
+export const ERROR_CODES = [
+  'BREAKER_OPEN',
+  'CONNECTION_REFUSED',
+  'CONNECTION_RESET',
+  'DNS_FAILURE',
+  'TLS_FAILURE',
+  'CONNECTION_FAILED',
+  'TIMEOUT',
+  'HTTP_STATUS',
+  'INVALID_JSON',
+  'RESPONSE_TOO_LARGE',
+  'TOO_MANY_REDIRECTS',
+  'UNEXPECTED',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The last error a monitor saw, ready to show. */
+export interface ErrorInfo {
+  readonly kind: ErrorKind;
+  readonly code: ErrorCode;
+  /** Failure group; null for breaker-open and unexpected errors. */
+  readonly category: FailureCategory | null;
+  /** English, user-facing message (the tutorial's wording). */
+  readonly message: string;
+  /** Technical detail, e.g. "HTTP 500 Internal Server Error". */
+  readonly detail: string;
+  /** HTTP status when the server answered. */
+  readonly status: number | null;
+  /** Whether this failure counted toward the breaker's threshold. */
+  readonly counted: boolean;
+  /** Wall-clock time (ms since epoch) when the error happened. */
+  readonly at: number;
+}
+
+/** The last successful response of a monitor. */
+export interface ResultInfo {
+  readonly status: number;
+  /** The JSON body, pretty-printed; shown as text, never as HTML. */
+  readonly body: string;
+  /** True when `body` was shortened for display. */
+  readonly truncated: boolean;
+  /** Size of the body on the wire after decompression, in bytes. */
+  readonly bytes: number;
+  readonly receivedAt: number;
+  readonly latencyMs: number;
+}
+
+/** The breaker part of a snapshot. Times are wall-clock ms since epoch. */
+export interface BreakerSnapshot {
+  readonly state: BreakerState;
+  readonly consecutiveFailures: number;
+  readonly failureThreshold: number;
+  readonly recoveryTimeoutMs: number;
+  readonly openedAt: number | null;
+  /** When the breaker will turn half-open; null unless open. */
+  readonly openUntil: number | null;
+}
+
+/** A target the monitor can watch. */
+export interface Target {
+  readonly id: string;
+  readonly name: string;
+  /** The full URL that is requested (`<base URL>/<endpoint>`). */
+  readonly url: string;
+  /** True for the built-in demo Lambda, which has a fault switch. */
+  readonly isDemo: boolean;
+}
+
+/** Immutable state of one monitor, published after every change. */
+export interface MonitorSnapshot {
+  /** Increases with every published snapshot. */
+  readonly seq: number;
+  readonly target: Target;
+  readonly breaker: BreakerSnapshot;
+  readonly inFlight: boolean;
+  readonly lastResult: ResultInfo | null;
+  /** The outcome of the most recent check when it failed; null after a success. */
+  readonly lastError: ErrorInfo | null;
+  readonly lastCheckAt: number | null;
+  /** Scheduled check interval in ms; 0 means manual checks only. */
+  readonly intervalMs: number;
+  readonly nextCheckAt: number | null;
+}
+
+/** Behaviours of the built-in demo Lambda. */
+export const FAULT_MODES = ['healthy', 'down', 'slow', 'http-500', 'invalid-json', 'flaky'] as const;
+export type FaultMode = (typeof FAULT_MODES)[number];
+
+/** Static facts about the running app, and the switches it offers. */
+export interface AppInfo {
+  readonly version: string;
+  /** Locale chosen by the host (Electron's app.getLocale()); null: use the browser's. */
+  readonly locale: string | null;
+  readonly targets: readonly Target[];
+  readonly selectedTargetId: string;
+  /** Current demo Lambda fault; null when the demo is not running. */
+  readonly demoFault: FaultMode | null;
+  readonly requestTimeoutMs: number;
+}
