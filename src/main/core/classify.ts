@@ -32,50 +32,44 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+type Classification = Pick<RequestFailedError, 'code' | 'category'> & { readonly label: string };
+
+/** Known socket / TLS / got codes; null for codes this module does not know. */
+function classifyCode(code: string): Classification | null {
+  if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT')
+    return { code: 'TIMEOUT', category: 'timeout', label: '' };
+  if (code === 'ECONNREFUSED')
+    return { code: 'CONNECTION_REFUSED', category: 'connection', label: 'Connection refused' };
+  if (RESET_CODES.has(code) || code.startsWith('HPE_')) {
+    return { code: 'CONNECTION_RESET', category: 'connection', label: 'Connection reset' };
+  }
+  if (DNS_CODES.has(code)) return { code: 'DNS_FAILURE', category: 'connection', label: 'Host not found' };
+  if (TLS_CODES.has(code) || /^(ERR_TLS|ERR_SSL|CERT_)/.test(code)) {
+    return { code: 'TLS_FAILURE', category: 'connection', label: 'TLS failure' };
+  }
+  if (code === 'ERR_TOO_MANY_REDIRECTS') {
+    return { code: 'TOO_MANY_REDIRECTS', category: 'invalid-response', label: 'Too many redirects' };
+  }
+  return null;
+}
+
 /** Classifies a transport-level failure of a request; unknown errors pass through. */
 export function classifyRequestError(error: unknown, timeoutMs: number): unknown {
   if (error instanceof RequestFailedError) return error;
-  const code = errorCode(error);
-  // got wraps socket errors in RequestError and keeps the socket's code.
-  const isTransportError = error instanceof RequestError || (code !== undefined && /^E[A-Z]/.test(code));
-  if (!isTransportError || code === undefined) return error;
+  const code = errorCode(error) ?? '';
+  // got wraps every socket failure in RequestError; a bare error counts only with a known code.
+  const known =
+    classifyCode(code) ??
+    (error instanceof RequestError || /^E[A-Z]+$/.test(code)
+      ? { code: 'CONNECTION_FAILED' as const, category: 'connection' as const, label: 'Connection failed' }
+      : null);
+  if (!known) return error;
   const raw = error instanceof Error ? error.message : String(error);
-  const options = { cause: error };
-
-  if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
-    return new RequestFailedError(
-      'TIMEOUT',
-      'timeout',
-      `Timed out: no complete response within ${formatSeconds(timeoutMs)}`,
-      options,
-    );
-  }
-  if (code === 'ECONNREFUSED') {
-    return new RequestFailedError('CONNECTION_REFUSED', 'connection', `Connection refused (${raw})`, options);
-  }
-  if (RESET_CODES.has(code) || code.startsWith('HPE_')) {
-    return new RequestFailedError('CONNECTION_RESET', 'connection', `Connection reset (${raw})`, options);
-  }
-  if (DNS_CODES.has(code)) {
-    return new RequestFailedError('DNS_FAILURE', 'connection', `Host not found (${raw})`, options);
-  }
-  if (
-    TLS_CODES.has(code) ||
-    code.startsWith('ERR_TLS') ||
-    code.startsWith('ERR_SSL') ||
-    code.startsWith('CERT_')
-  ) {
-    return new RequestFailedError('TLS_FAILURE', 'connection', `TLS failure (${raw})`, options);
-  }
-  if (code === 'ERR_TOO_MANY_REDIRECTS') {
-    return new RequestFailedError(
-      'TOO_MANY_REDIRECTS',
-      'invalid-response',
-      `Too many redirects (${raw})`,
-      options,
-    );
-  }
-  return new RequestFailedError('CONNECTION_FAILED', 'connection', `Connection failed (${raw})`, options);
+  const message =
+    known.code === 'TIMEOUT'
+      ? `Timed out: no complete response within ${formatSeconds(timeoutMs)}`
+      : `${known.label} (${raw})`;
+  return new RequestFailedError(known.code, known.category, message, { cause: error });
 }
 
 function formatSeconds(ms: number): string {
