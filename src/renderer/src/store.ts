@@ -59,8 +59,13 @@ export function createBreakwatchStore(api: BreakwatchApi): BreakwatchStore {
         if (snapshot) set({ snapshot });
       },
       async setFault(mode) {
+        // Show the choice at once (a radio must not snap back while the
+        // demo restarts its listener); the answer or a failure corrects it.
+        const before = get().info;
+        if (before) set({ info: { ...before, demoFault: mode } });
         const info = unwrap(await api.invoke('demo:set-fault', { mode }));
         if (info) set({ info });
+        else if (before) set({ info: before });
       },
     };
   });
