@@ -1,0 +1,66 @@
+/**
+ * Checks the output of `electron-vite build` (run before this project) and
+ * the source rule that only the thin adapters import Electron.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const out = join(root, 'out');
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)],
+  );
+}
+
+describe('electron-vite build output', () => {
+  it('has main, preload and renderer', () => {
+    for (const file of ['main/index.js', 'preload/index.cjs', 'renderer/index.html']) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+  });
+
+  it('bundles the preload into one CommonJS file that requires only electron', () => {
+    expect(readdirSync(join(out, 'preload'))).toEqual(['index.cjs']);
+    const preload = readFileSync(join(out, 'preload', 'index.cjs'), 'utf8');
+    const required = [...preload.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(preload).not.toMatch(/^\s*import\s/m);
+    expect(preload).not.toMatch(/\bimport\(/);
+    expect(preload).toContain('exposeInMainWorld');
+  });
+
+  it('ships the renderer with a strict Content-Security-Policy', () => {
+    const html = readFileSync(join(out, 'renderer', 'index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-(inline|eval)/);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
+  });
+});
+
+describe('source boundaries', () => {
+  const sources = filesUnder(join(root, 'src')).filter((file) => /\.(ts|tsx)$/.test(file));
+  const importsElectron = (file: string) =>
+    /from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)/.test(readFileSync(file, 'utf8'));
+
+  it('only the thin adapters import electron', () => {
+    const importing = sources
+      .filter(importsElectron)
+      .map((file) => relative(root, file))
+      .sort();
+    expect(importing).toEqual(['src/main/index.ts', 'src/main/ipc/electron-ipc.ts', 'src/preload/index.ts']);
+  });
+
+  it('the renderer never imports main-process or host code', () => {
+    const renderer = sources.filter((file) => file.includes(join('src', 'renderer')));
+    for (const file of renderer) {
+      expect(readFileSync(file, 'utf8'), relative(root, file)).not.toMatch(
+        /from\s+['"][^'"]*\/(main|host)\//,
+      );
+    }
+  });
+});
