@@ -23,7 +23,17 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // The dev server's React refresh preamble is an inline script; the
+        // built app keeps the strict policy (checked by test/build).
+        name: 'breakwatch-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+      },
+    ],
     build: {
       minify: true,
       rollupOptions: {

@@ -43,7 +43,7 @@ export async function startHost(args: string[]): Promise<Host> {
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         process.kill(-child.pid!, 'SIGTERM');
       }),

@@ -99,6 +99,7 @@ export class Monitor {
     clearTimeout(this.timer);
     this.publish({ inFlight: true, nextCheckAt: null });
     const { target, client, logger } = this.options;
+    const started = performance.now();
     try {
       const response = await this.breaker.execute(() => client.getJson(target.url, this.abort.signal));
       const receivedAt = Date.now();
@@ -133,7 +134,7 @@ export class Monitor {
           ? `counts toward the breaker (${this.breaker.snapshot().consecutiveFailures}/${this.options.failureThreshold})`
           : 'not counted';
         logger.warn(
-          `[${target.name}] ${trigger} check failed: GET ${target.url} -> ${info.detail}; ${counting}`,
+          `[${target.name}] ${trigger} check failed: GET ${target.url} -> ${info.detail} after ${Math.round(performance.now() - started)} ms; ${counting}`,
         );
       } else {
         logger.error(`[${target.name}] ${trigger} check failed unexpectedly: ${info.detail}`);
