@@ -15,6 +15,8 @@ const queue: string[] = [];
 let socket: WebSocket | null = null;
 let nextId = 1;
 let reconnectDelay = 250;
+/** Below the host's WebSocket limit (16 MiB), so oversize input gets a message, not a dropped connection. */
+const MAX_MESSAGE_CHARS = 15 * 1024 * 1024;
 
 const failure = (code: 'UNKNOWN_CHANNEL' | 'DISCONNECTED', message: string): Envelope<never> => ({
   ok: false,
@@ -62,6 +64,12 @@ const api = {
     }
     const id = nextId++;
     const message = JSON.stringify({ type: 'invoke', id, channel, argument: args[0] });
+    if (message.length > MAX_MESSAGE_CHARS) {
+      return Promise.resolve<Envelope<never>>({
+        ok: false,
+        error: { code: 'INVALID_PAYLOAD', message: `Argument for ${channel} is too large to send` },
+      });
+    }
     return new Promise((resolve) => {
       pending.set(id, resolve);
       if (socket?.readyState === WebSocket.OPEN) socket.send(message);

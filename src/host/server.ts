@@ -35,7 +35,8 @@ export interface HostServer {
 }
 
 const BRIDGE_PATH = '/breakwatch-bridge.js';
-const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Large enough that an oversized form field reaches validation and gets its message. */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -162,7 +163,9 @@ function bindConnection(ws: WebSocket, core: AppCore): void {
   const unsubscribe = core.subscribe((channel, payload) => sendMessage({ type: 'event', channel, payload }));
   // A new tab (or a reconnect) starts from the current state.
   sendMessage({ type: 'event', channel: 'app:info', payload: core.info() });
-  sendMessage({ type: 'event', channel: 'monitor:snapshot', payload: core.snapshot() });
+  sendMessage({ type: 'event', channel: 'settings:changed', payload: core.endpoints() });
+  for (const snapshot of core.snapshots())
+    sendMessage({ type: 'event', channel: 'monitor:snapshot', payload: snapshot });
 
   ws.on('message', (data, isBinary) => {
     let raw: unknown;

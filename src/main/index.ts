@@ -5,11 +5,12 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
 import { createAppCore, type AppCore } from './app-core';
 import { pushEvent, registerIpcHandlers } from './ipc/electron-ipc';
 import { isSafeExternalUrl, type TrustedOrigin } from './ipc/trusted-sender';
 import { OptionsError, parseOptions } from './options';
+import { bufferCodec, plainCodec } from './settings/secrets';
 
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
@@ -78,6 +79,7 @@ async function start(): Promise<void> {
     dataDir: options.dataDir ?? app.getPath('userData'),
     version: app.getVersion(),
     locale: app.getLocale(),
+    secrets: safeStorage.isEncryptionAvailable() ? bufferCodec(safeStorage) : plainCodec,
   });
   registerIpcHandlers(core.handlers, trusted, (message) => core?.logger.warn(message));
   core.subscribe((event, payload) => pushEvent(mainWindow?.webContents, event, payload));

@@ -18,8 +18,18 @@ export interface RuntimeOptions {
   readonly maxResponseBytes: number;
   /** Browser host port; 0 = any free port. */
   readonly port: number;
-  /** Data folder (logs); null = the platform default. */
+  /** Data folder (settings, state, history, logs); null = the platform default. */
   readonly dataDir: string | null;
+  /** Breaker options given explicitly (flag or variable), in settings units. */
+  readonly overrides: EndpointOverrides;
+}
+
+/** Command-line values that override an endpoint's settings. */
+export interface EndpointOverrides {
+  readonly failureThreshold?: number;
+  readonly recoveryTimeoutS?: number;
+  readonly requestTimeoutS?: number;
+  readonly intervalS?: number;
 }
 
 /** The tutorial's defaults. */
@@ -33,6 +43,7 @@ export const DEFAULT_OPTIONS: RuntimeOptions = {
   maxResponseBytes: 5 * 1024 * 1024,
   port: 0,
   dataDir: null,
+  overrides: {},
 };
 
 /** Flag name → environment variable, also the documented list. */
@@ -131,6 +142,14 @@ export function parseOptions(
         : Math.round(o['max-response-mb'] * 1024 * 1024),
     port: o.port ?? DEFAULT_OPTIONS.port,
     dataDir: o['data-dir'] ?? null,
+    overrides: Object.fromEntries(
+      Object.entries({
+        failureThreshold: o['failure-threshold'],
+        recoveryTimeoutS: o['recovery-timeout'],
+        requestTimeoutS: o.timeout,
+        intervalS: o.interval,
+      }).filter(([, value]) => value !== undefined),
+    ),
   };
 }
 

@@ -5,14 +5,28 @@
 
 export const INVOKE_CHANNELS = [
   'app:get-info',
-  'monitor:get-snapshot',
+  'settings:get',
+  'monitor:list',
   'monitor:retry',
-  'monitor:select-target',
+  'monitor:control',
+  'endpoint:save',
+  'endpoint:duplicate',
+  'endpoint:remove',
+  'history:list',
+  'history:export',
+  'settings:export',
+  'settings:import',
   'demo:set-fault',
+  'notice:dismiss',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
-export const EVENT_CHANNELS = ['monitor:snapshot', 'app:info'] as const;
+export const EVENT_CHANNELS = [
+  'monitor:snapshot',
+  'monitor:removed',
+  'settings:changed',
+  'app:info',
+] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {

@@ -6,48 +6,95 @@
  */
 import { z } from 'zod';
 import type { EventChannel, InvokeChannel } from './channels';
-import { FAULT_MODES, type AppInfo, type MonitorSnapshot } from './model';
+import { FAULT_MODES, type AppInfo, type HistoryEvent, type MonitorSnapshot } from './model';
+import { endpointInputSchema, type EndpointView } from './settings';
 
 export { EVENT_CHANNELS, INVOKE_CHANNELS, isEventChannel, isInvokeChannel } from './channels';
 export type { EventChannel, InvokeChannel } from './channels';
 
 /** No argument. `z.undefined()` also rejects `null`, objects and so on. */
 const noArgument = z.undefined();
+const endpointId = z.string().min(1).max(64);
+const byId = z.strictObject({ id: endpointId });
+
+export const USER_ACTIONS = ['probe', 'reset', 'hold', 'release', 'pause', 'resume'] as const;
+export const HISTORY_TYPES = ['call', 'transition', 'action'] as const;
 
 /** Invoke channels: name → schema of the single argument. */
 export const invokeSchemas = {
-  /** Static facts and switches (targets, demo fault, locale). */
+  /** Static facts, notices and switches. */
   'app:get-info': noArgument,
-  /** The current snapshot, without checking. */
-  'monitor:get-snapshot': noArgument,
+  /** All endpoints' settings; secret header values are never sent. */
+  'settings:get': noArgument,
+  /** The current snapshot of every monitor, without checking. */
+  'monitor:list': noArgument,
   /** Check now, through the breaker; resolves with the snapshot after the check. */
-  'monitor:retry': noArgument,
-  /** Watch another target; the breaker starts closed for it. */
-  'monitor:select-target': z.strictObject({
-    targetId: z.string().min(1).max(64),
+  'monitor:retry': byId,
+  /** Probe now, reset, hold open, release, pause or resume one endpoint. */
+  'monitor:control': z.strictObject({ id: endpointId, action: z.enum(USER_ACTIONS) }),
+  /** Creates (no id) or replaces an endpoint; rejected whole with field messages. */
+  'endpoint:save': z.strictObject({ endpoint: endpointInputSchema }),
+  'endpoint:duplicate': byId,
+  'endpoint:remove': byId,
+  'history:list': z.strictObject({
+    id: endpointId,
+    limit: z.number().int().min(1).max(2_000),
+    types: z.array(z.enum(HISTORY_TYPES)).max(3).optional(),
+    text: z.string().max(200).optional(),
+  }),
+  'history:export': z.strictObject({ id: endpointId, format: z.enum(['csv', 'json']) }),
+  'settings:export': noArgument,
+  /** A settings file's text; refused whole if broken or of another version. */
+  'settings:import': z.strictObject({
+    text: z.string().max(1024 * 1024, 'Settings file is too large (1 MiB at most)'),
   }),
   /** Switch the built-in demo Lambda's behaviour. */
-  'demo:set-fault': z.strictObject({
-    mode: z.enum(FAULT_MODES),
-  }),
+  'demo:set-fault': z.strictObject({ mode: z.enum(FAULT_MODES) }),
+  'notice:dismiss': z.strictObject({ code: z.string().max(64) }),
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
+/** A file for the renderer to offer as a download. */
+export interface ExportedFile {
+  readonly filename: string;
+  readonly mime: string;
+  readonly content: string;
+}
+
+export interface SavedEndpoints {
+  readonly endpoints: readonly EndpointView[];
+  /** The endpoint created or changed. */
+  readonly id: string;
+}
+
 /** Invoke channels: name → type of the value returned on success. */
-export interface InvokeResults {
+export interface InvokeResults extends Record<InvokeChannel, unknown> {
   'app:get-info': AppInfo;
-  'monitor:get-snapshot': MonitorSnapshot;
+  'settings:get': readonly EndpointView[];
+  'monitor:list': readonly MonitorSnapshot[];
   'monitor:retry': MonitorSnapshot;
-  'monitor:select-target': MonitorSnapshot;
+  'monitor:control': MonitorSnapshot;
+  'endpoint:save': SavedEndpoints;
+  'endpoint:duplicate': SavedEndpoints;
+  'endpoint:remove': readonly EndpointView[];
+  'history:list': readonly HistoryEvent[];
+  'history:export': ExportedFile;
+  'settings:export': ExportedFile;
+  'settings:import': readonly EndpointView[];
   'demo:set-fault': AppInfo;
+  'notice:dismiss': AppInfo;
 }
 
 export type InvokeArgument<C extends InvokeChannel> = z.input<(typeof invokeSchemas)[C]>;
 
 /** Event channels pushed from main: name → payload type. */
 export interface EventPayloads extends Record<EventChannel, unknown> {
-  /** Published after every change of the monitor. */
+  /** Published after every change of a monitor. */
   'monitor:snapshot': MonitorSnapshot;
-  /** Published when the app info changes (target selected, demo fault switched). */
+  /** An endpoint was removed. */
+  'monitor:removed': { readonly id: string };
+  /** Endpoint settings changed (saved, removed, imported). */
+  'settings:changed': readonly EndpointView[];
+  /** The app info changed (demo fault switched, notice dismissed). */
   'app:info': AppInfo;
 }
 
@@ -55,6 +102,7 @@ export interface EventPayloads extends Record<EventChannel, unknown> {
 export const IPC_ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   'INVALID_PAYLOAD',
+  'INVALID_SETTINGS',
   'FORBIDDEN_SENDER',
   'NOT_FOUND',
   'UNAVAILABLE',
@@ -66,6 +114,8 @@ export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 export interface IpcErrorInfo {
   readonly code: IpcErrorCode;
   readonly message: string;
+  /** Per-field messages ("endpoint.url" → "URL must be …"), for forms. */
+  readonly fields?: Readonly<Record<string, string>>;
 }
 
 /** Every invoke resolves with an envelope; it never rejects. */
@@ -85,12 +135,23 @@ export interface BreakwatchApi {
 
 /** Turns zod issues into one message that names each bad field. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const field = issue.path.length > 0 ? issue.path.join('.') : 'argument';
-      return `${field}: ${issue.message}`;
-    })
-    .join('; ');
+  return error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`).join('; ');
+}
+
+/** The first message per field, keyed by dotted path. */
+export function fieldMessages(error: z.ZodError): Record<string, string> {
+  // A Map, then fromEntries: a hostile key such as "__proto__" becomes a plain own property.
+  const fields = new Map<string, string>();
+  for (const issue of error.issues) {
+    const paths =
+      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    for (const path of paths) if (!fields.has(fieldPath(path))) fields.set(fieldPath(path), issue.message);
+  }
+  return Object.fromEntries(fields);
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.length > 0 ? path.map(String).join('.') : 'argument';
 }
 
 /** The browser host's wire format over its WebSocket. */

@@ -3,8 +3,8 @@
  * Types only (plus a few constant lists): no Node or DOM APIs here.
  */
 
-/** The three states of the tutorial's breaker. */
-export type BreakerState = 'closed' | 'open' | 'half-open';
+/** The tutorial's three states, plus held open by the user (isolated). */
+export type BreakerState = 'closed' | 'open' | 'half-open' | 'held-open';
 
 /**
  * Groups of request failures. Which groups count toward the breaker is
@@ -73,6 +73,8 @@ export interface ResultInfo {
   readonly bytes: number;
   readonly receivedAt: number;
   readonly latencyMs: number;
+  /** True when loaded from disk at start, not fetched in this session. */
+  readonly restored?: boolean;
 }
 
 /** The breaker part of a snapshot. Times are wall-clock ms since epoch. */
@@ -94,6 +96,7 @@ export interface Target {
   readonly url: string;
   /** True for the built-in demo Lambda, which has a fault switch. */
   readonly isDemo: boolean;
+  readonly method?: 'GET' | 'POST';
 }
 
 /** Immutable state of one monitor, published after every change. */
@@ -103,6 +106,9 @@ export interface MonitorSnapshot {
   readonly target: Target;
   readonly breaker: BreakerSnapshot;
   readonly inFlight: boolean;
+  /** Scheduled checks suspended by the user (Retry still works). */
+  readonly paused: boolean;
+  /** The last good response: kept (and shown as stale) while checks fail. */
   readonly lastResult: ResultInfo | null;
   /** The outcome of the most recent check when it failed; null after a success. */
   readonly lastError: ErrorInfo | null;
@@ -110,6 +116,9 @@ export interface MonitorSnapshot {
   /** Scheduled check interval in ms; 0 means manual checks only. */
   readonly intervalMs: number;
   readonly nextCheckAt: number | null;
+  readonly metrics: MetricsSummary;
+  /** The last 60 outcomes, oldest first. */
+  readonly heartbeat: readonly CallOutcome[];
 }
 
 /** Behaviours of the built-in demo Lambda. */
@@ -121,9 +130,72 @@ export interface AppInfo {
   readonly version: string;
   /** Locale chosen by the host (Electron's app.getLocale()); null: use the browser's. */
   readonly locale: string | null;
-  readonly targets: readonly Target[];
-  readonly selectedTargetId: string;
+  /** The endpoint to show first (the command-line one, if any). */
+  readonly initialEndpointId: string | null;
   /** Current demo Lambda fault; null when the demo is not running. */
   readonly demoFault: FaultMode | null;
-  readonly requestTimeoutMs: number;
+  /** URLs for the form's presets. */
+  readonly presets: { readonly demoUrl: string | null; readonly tutorialUrl: string };
+  /** True when secret header values are encrypted at rest (OS keychain). */
+  readonly secretsEncrypted: boolean;
+  readonly notices: readonly Notice[];
+}
+
+/** Something the user must know about, shown until dismissed. */
+export interface Notice {
+  readonly code: 'SETTINGS_RESET' | 'SECRETS_PLAIN' | 'STATE_RESET';
+  readonly message: string;
+}
+
+/** One call as the metrics and the heartbeat bar see it. */
+export interface CallOutcome {
+  readonly at: number;
+  readonly kind: 'success' | 'failure' | 'short-circuit';
+  readonly category: FailureCategory | null;
+  readonly status: number | null;
+  readonly latencyMs: number | null;
+  readonly message: string;
+}
+
+export interface LatencySummary {
+  readonly p50: number | null;
+  readonly p90: number | null;
+  readonly p99: number | null;
+  readonly max: number | null;
+}
+
+/** Hystrix-style counts over one window of calls. */
+export interface WindowMetrics {
+  readonly calls: number;
+  readonly successes: number;
+  readonly failures: Readonly<Record<FailureCategory, number>>;
+  /** Failures that are not request failures (bugs). */
+  readonly unexpected: number;
+  readonly shortCircuited: number;
+  /** (failures + unexpected + short-circuited) / calls × 100; null without calls. */
+  readonly errorPercent: number | null;
+  readonly latency: LatencySummary;
+}
+
+export interface MetricsSummary {
+  /** The last 10 minutes. */
+  readonly recent: WindowMetrics;
+  /** The last 100 calls. */
+  readonly lastCalls: WindowMetrics;
+  /** Successful requests / requests sent, in %; null without requests. */
+  readonly uptime1h: number | null;
+  readonly uptime24h: number | null;
+}
+
+/** What happened, in the history table and its exports. */
+export interface HistoryEvent {
+  readonly at: number;
+  readonly type: 'call' | 'transition' | 'action';
+  /** call: success | failure | short-circuit; transition: the new state; action: what the user did. */
+  readonly kind: string;
+  readonly status: number | null;
+  readonly latencyMs: number | null;
+  readonly message: string;
+  /** Who caused it: the user, the schedule, or the system (launch, timers). */
+  readonly actor: 'user' | 'schedule' | 'system';
 }

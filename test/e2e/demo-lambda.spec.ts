@@ -17,7 +17,10 @@ test('the demo Lambda works out of the box and its fault switch trips the breake
     const page = await context.newPage();
     await page.goto(host.url);
     const { response, state } = ui(page);
-    await expect(page.getByLabel('Target')).toHaveValue('demo');
+    await expect(page.getByRole('navigation').getByRole('button', { name: /Demo Lambda/ })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     await expect(response).toContainText('Inventory snapshot from the Breakwatch demo Lambda');
     await expect(state).toHaveAttribute('data-state', 'closed');
     await screenshot(page, `demo-${colorScheme}`);

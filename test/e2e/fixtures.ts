@@ -16,8 +16,10 @@ export interface Host {
 }
 
 /** Starts `npm run serve -- <args>` and waits for the URL it prints. */
-export async function startHost(args: string[]): Promise<Host> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bw-e2e-'));
+export async function startHost(
+  args: string[],
+  dataDir = mkdtempSync(join(tmpdir(), 'bw-e2e-')),
+): Promise<Host> {
   const child: ChildProcess = spawn('npm', ['run', 'serve', '--', '--data-dir', dataDir, ...args], {
     cwd: process.cwd(),
     detached: true, // own process group: npm → tsx → node all stop together
@@ -62,7 +64,17 @@ export const ACCEPTANCE_ARGS = [
   '0',
 ];
 
-export const test = base.extend<{ upstream: FaultServer }>({
+export const test = base.extend<{ upstream: FaultServer; pageErrors: void }>({
+  // Any uncaught error in the page fails the test, with its message.
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+      await use();
+      expect(errors, errors.join('\n')).toEqual([]);
+    },
+    { auto: true },
+  ],
   // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   upstream: async ({}, use) => {

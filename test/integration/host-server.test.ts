@@ -100,23 +100,26 @@ describe('browser host WebSocket', () => {
     const ws = connect();
     const received = messages(ws);
     await new Promise((resolve) => ws.once('open', resolve));
-    await expect.poll(() => received.length).toBeGreaterThanOrEqual(2);
-    expect(received.slice(0, 2).map((m) => (m.type === 'event' ? m.channel : m.type))).toEqual([
+    await expect.poll(() => received.length).toBeGreaterThanOrEqual(4);
+    expect(received.slice(0, 4).map((m) => (m.type === 'event' ? m.channel : m.type))).toEqual([
       'app:info',
+      'settings:changed',
+      'monitor:snapshot',
       'monitor:snapshot',
     ]);
 
     upstream.resetCount();
-    ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'monitor:retry' }));
-    ws.send(
-      JSON.stringify({ type: 'invoke', id: 2, channel: 'monitor:select-target', argument: { targetId: 7 } }),
-    );
+    ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'monitor:retry', argument: { id: 'cli' } }));
+    ws.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'monitor:retry', argument: { id: 7 } }));
     ws.send(JSON.stringify({ type: 'invoke', id: 3, channel: 'fs:read', argument: '/etc/passwd' }));
     await expect.poll(() => received.filter((m) => m.type === 'result').length).toBe(3);
     const results = Object.fromEntries(
       received.flatMap((m) => (m.type === 'result' ? [[m.id, m.envelope] as const] : [])),
     );
-    expect(results[1]).toMatchObject({ ok: true, value: { lastResult: { status: 200 } } });
+    expect(results[1], JSON.stringify(results[1])).toMatchObject({
+      ok: true,
+      value: { lastResult: { status: 200 } },
+    });
     expect(results[2]).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(results[3]).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(upstream.requests).toBe(1);

@@ -67,7 +67,7 @@ describe('HTTP client against a fault server', () => {
       'HTTP_STATUS',
       'http-4xx',
       429,
-      /^HTTP 429 Too Many Requests$/,
+      /^HTTP 429 Too Many Requests; Retry-After 30 s$/,
     ],
     [
       'invalid JSON',

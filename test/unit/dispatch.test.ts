@@ -3,13 +3,13 @@ import { dispatchInvoke, IpcError, type InvokeHandlers } from '../../src/main/ip
 import { INVOKE_CHANNELS, invokeSchemas, type InvokeChannel } from '../../src/shared/contract';
 
 function handlers(): Record<InvokeChannel, Mock> {
-  return {
-    'app:get-info': vi.fn(() => ({ version: '1' })),
-    'monitor:get-snapshot': vi.fn(() => ({ seq: 1 })),
-    'monitor:retry': vi.fn((): unknown => ({ seq: 2 })),
-    'monitor:select-target': vi.fn(({ targetId }: { targetId: string }) => ({ target: targetId })),
-    'demo:set-fault': vi.fn(() => ({ demoFault: 'down' })),
-  };
+  // Every channel gets a mock that echoes its argument.
+  return Object.fromEntries(
+    INVOKE_CHANNELS.map((channel) => [
+      channel,
+      vi.fn((argument: unknown): unknown => ({ channel, argument })),
+    ]),
+  ) as Record<InvokeChannel, Mock>;
 }
 
 /** The mocks stand in for real handlers; their return values are not checked here. */
@@ -25,26 +25,29 @@ describe('contract', () => {
 describe('dispatchInvoke', () => {
   it('runs the handler with the parsed argument and wraps the value', async () => {
     const h = handlers();
-    await expect(dispatch(h, 'monitor:select-target', { targetId: 'demo' })).resolves.toEqual({
+    await expect(dispatch(h, 'monitor:control', { id: 'demo', action: 'hold' })).resolves.toEqual({
       ok: true,
-      value: { target: 'demo' },
+      value: { channel: 'monitor:control', argument: { id: 'demo', action: 'hold' } },
     });
-    expect(h['monitor:select-target']).toHaveBeenCalledWith({ targetId: 'demo' });
+    expect(h['monitor:control']).toHaveBeenCalledWith({ id: 'demo', action: 'hold' });
   });
 
   it.each([
-    ['monitor:select-target', undefined, 'argument'],
-    ['monitor:select-target', { targetId: 42 }, 'targetId'],
-    ['monitor:select-target', { targetId: '' }, 'targetId'],
-    ['monitor:select-target', { targetId: 'x'.repeat(10_000) }, 'targetId'],
-    ['monitor:select-target', { targetId: 'demo', extra: 1 }, 'extra'],
-    ['monitor:select-target', JSON.parse('{"targetId":"demo","__proto__":{"polluted":true}}'), '__proto__'],
+    ['monitor:retry', undefined, 'argument'],
+    ['monitor:retry', { id: 42 }, 'id'],
+    ['monitor:retry', { id: '' }, 'id'],
+    ['monitor:retry', { id: 'x'.repeat(10_000) }, 'id'],
+    ['monitor:retry', { id: 'demo', extra: 1 }, 'extra'],
+    ['monitor:retry', JSON.parse('{"id":"demo","__proto__":{"polluted":true}}'), '__proto__'],
+    ['monitor:control', { id: 'demo', action: 'explode' }, 'action'],
     ['demo:set-fault', { mode: 'explode' }, 'mode'],
     ['demo:set-fault', { mode: null }, 'mode'],
-    ['monitor:retry', { please: true }, 'argument'],
-    ['monitor:retry', null, 'argument'],
     ['app:get-info', 'hello', 'argument'],
-  ])('rejects %s with %j, naming %s', async (channel, argument, field) => {
+    ['monitor:list', null, 'argument'],
+    ['history:list', { id: 'demo', limit: 1e9 }, 'limit'],
+    ['endpoint:save', { endpoint: { name: 'x' } }, 'endpoint.url'],
+    ['settings:import', { text: 'x'.repeat(2 * 1024 * 1024) }, 'text'],
+  ])('rejects %s (case %#)', async (channel, argument, field) => {
     const h = handlers();
     const result = await dispatch(h, channel, argument);
     expect(result.ok).toBe(false);
@@ -52,6 +55,7 @@ describe('dispatchInvoke', () => {
     expect(result.error.code).toBe('INVALID_PAYLOAD');
     expect(result.error.message).toContain(channel);
     expect(result.error.message).toContain(field);
+    expect(Object.keys(result.error.fields ?? {})).toContain(field);
     expect(Object.values(h).every((fn) => fn.mock.calls.length === 0)).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
@@ -69,12 +73,12 @@ describe('dispatchInvoke', () => {
     h['monitor:retry'].mockImplementation(() => {
       throw new IpcError('UNAVAILABLE', 'not now');
     });
-    await expect(dispatch(h, 'monitor:retry', undefined)).resolves.toEqual({
+    await expect(dispatch(h, 'monitor:retry', { id: 'a' })).resolves.toEqual({
       ok: false,
       error: { code: 'UNAVAILABLE', message: 'not now' },
     });
     h['monitor:retry'].mockImplementation(() => Promise.reject(new Error('boom')));
-    await expect(dispatch(h, 'monitor:retry', undefined)).resolves.toMatchObject({
+    await expect(dispatch(h, 'monitor:retry', { id: 'a' })).resolves.toMatchObject({
       ok: false,
       error: { code: 'INTERNAL', message: 'monitor:retry failed: boom' },
     });

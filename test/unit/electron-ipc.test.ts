@@ -31,7 +31,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('dispatches from our own page', async () => {
-    const result = await ipcMain.handlers.get('monitor:retry')!(frame(trusted.rendererFileUrl), undefined);
+    const result = await ipcMain.handlers.get('monitor:retry')!(frame(trusted.rendererFileUrl), { id: 'a' });
     expect(result).toEqual({ ok: true, value: { seq: 1 } });
   });
 
@@ -41,7 +41,7 @@ describe('registerIpcHandlers', () => {
     ['an iframe of our page', frame(trusted.rendererFileUrl, { url: 'x' })],
     ['a destroyed frame', { senderFrame: null }],
   ])('rejects %s without running the handler', async (_name, event) => {
-    const result = await ipcMain.handlers.get('monitor:retry')!(event, undefined);
+    const result = await ipcMain.handlers.get('monitor:retry')!(event, { id: 'a' });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(retry).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalled();

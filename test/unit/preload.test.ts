@@ -43,11 +43,11 @@ describe('preload', () => {
 
   it('invokes contract channels with exactly one argument', async () => {
     const call = api.invoke as (...args: unknown[]) => Promise<unknown>;
-    await expect(call('monitor:select-target', { targetId: 'demo' }, 'smuggled')).resolves.toEqual({
+    await expect(call('monitor:retry', { id: 'demo' }, 'smuggled')).resolves.toEqual({
       ok: true,
       value: 'pong',
     });
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('monitor:select-target', { targetId: 'demo' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('monitor:retry', { id: 'demo' });
   });
 
   it('refuses channels outside the contract without touching IPC', async () => {

@@ -2,20 +2,25 @@
  * The one place that knows cockatiel. It adds what the tutorial's breaker
  * needs and cockatiel leaves out:
  * - an open-until deadline (cockatiel records none publicly);
- * - half-open announced by a timer when the recovery timeout elapses
+ * - half-open announced by a timer when the recovery time elapses
  *   (cockatiel only moves Open → HalfOpen inside `execute()`);
  * - exactly one trial call in half-open, concurrent calls failing fast
  *   (cockatiel would make them wait for the trial's verdict);
- * - a fast-fail `BreakerOpenError` that carries the deadline.
+ * - manual control: hold open (isolate), release, reset, probe early;
+ * - recovery time from a backoff that honours Retry-After and can grow
+ *   after failed trials (cockatiel's `halfOpenAfter` backoff factory);
+ * - a persistable state, restored into cockatiel's `initialState`.
  */
-import type { CircuitBreakerPolicy } from 'cockatiel';
 import {
   BrokenCircuitError,
   CircuitState,
   ConsecutiveBreaker,
   circuitBreaker,
   handleWhen,
+  type CircuitBreakerPolicy,
+  type IBackoff,
   type IDisposable,
+  type IHalfOpenAfterBackoffContext,
 } from 'cockatiel';
 import type { BreakerSnapshot, BreakerState } from '../../shared/model';
 import { BreakerOpenError } from './errors';
@@ -27,6 +32,22 @@ export interface BreakerOptions {
   readonly recoveryTimeoutMs: number;
   /** Which errors count toward the threshold; others pass through uncounted. */
   readonly isExpectedFailure: (error: unknown) => boolean;
+  /** A server-requested wait (Retry-After) carried by an error, in ms; null if none. */
+  readonly retryAfterMs?: (error: unknown) => number | null;
+  /** Doubles the recovery time after each failed trial, up to this many ms. */
+  readonly backoffMaxMs?: number | null;
+  /** State saved by `toPersisted()` before a restart. */
+  readonly restore?: PersistedBreaker | null;
+}
+
+/** What survives a restart. Times are wall-clock ms. */
+export interface PersistedBreaker {
+  readonly state: BreakerState;
+  readonly consecutiveFailures: number;
+  readonly openedAt: number | null;
+  readonly openUntil: number | null;
+  /** How many times in a row the breaker has opened (drives backoff). */
+  readonly attempt: number;
 }
 
 export interface BreakerTransition {
@@ -44,12 +65,16 @@ export class Breaker {
   private current: BreakerState = 'closed';
   private openedAt: number | null = null;
   private openUntil: number | null = null;
+  private attempt = 0;
+  private nextDurationMs: number;
   private halfOpenTimer: ReturnType<typeof setTimeout> | undefined;
   private trialInFlight = false;
+  private hold: { dispose(): void } | null = null;
   private readonly listeners = new Set<TransitionListener>();
 
   constructor(private readonly options: BreakerOptions) {
-    this.createPolicy();
+    this.nextDurationMs = options.recoveryTimeoutMs;
+    this.restore(options.restore ?? null);
   }
 
   /** The breaker's state as the user should see it now. */
@@ -69,14 +94,21 @@ export class Breaker {
     };
   }
 
+  toPersisted(): PersistedBreaker {
+    const { state, consecutiveFailures, openedAt, openUntil } = this.snapshot();
+    return { state, consecutiveFailures, openedAt, openUntil, attempt: this.attempt };
+  }
+
   /**
    * Runs `call` through the breaker.
-   * @throws BreakerOpenError without calling `call` while open, or while a
-   *   half-open trial is already in flight.
+   * @throws BreakerOpenError without calling `call` while open or held open,
+   *   or while a half-open trial is already in flight.
    * @throws whatever `call` throws, after counting it if it is expected.
    */
   async execute<T>(call: () => Promise<T>): Promise<T> {
-    if (this.current === 'open') throw new BreakerOpenError(this.openUntil);
+    if (this.current === 'open' || this.current === 'held-open') {
+      throw new BreakerOpenError(this.openUntil, this.current === 'held-open');
+    }
     if (this.current === 'half-open') {
       if (this.trialInFlight) throw new BreakerOpenError(null);
       this.trialInFlight = true;
@@ -89,15 +121,28 @@ export class Breaker {
     return this.runPolicy(call);
   }
 
-  private async runPolicy<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await this.policy.execute(call);
-    } catch (error) {
-      // Only if cockatiel's clock disagrees with ours (a wall-clock jump):
-      // still a fast fail, reported in our own terms.
-      if (error instanceof BrokenCircuitError) throw new BreakerOpenError(this.openUntil);
-      throw error;
-    }
+  /** Holds the breaker open until `release()`, whatever the checks say. */
+  holdOpen(): void {
+    this.hold ??= this.policy.isolate();
+  }
+
+  release(): void {
+    this.hold?.dispose();
+    this.hold = null;
+  }
+
+  /** Closes the breaker and clears its count, whatever its state. */
+  reset(): void {
+    this.hold = null;
+    this.attempt = 0;
+    this.restore(null);
+  }
+
+  /** Open → half-open now, before the countdown ends. Returns false if not open. */
+  probeNow(): boolean {
+    if (this.current !== 'open') return false;
+    this.restore({ ...this.toPersisted(), state: 'half-open' });
+    return true;
   }
 
   /** Subscribes to state transitions; returns the unsubscribe function. */
@@ -115,38 +160,111 @@ export class Breaker {
     this.listeners.clear();
   }
 
-  private createPolicy(): void {
+  private async runPolicy<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await this.policy.execute(call);
+    } catch (error) {
+      // Only if cockatiel's clock disagrees with ours (a wall-clock jump):
+      // still a fast fail, reported in our own terms.
+      if (error instanceof BrokenCircuitError) throw new BreakerOpenError(this.openUntil);
+      throw error;
+    }
+  }
+
+  /** Recovery time before the `attempt`-th consecutive half-open, without Retry-After. */
+  private baseDurationMs(attempt: number): number {
+    const base = this.options.recoveryTimeoutMs;
+    const max = this.options.backoffMaxMs;
+    if (!max) return base;
+    return Math.min(base * 2 ** Math.max(0, attempt - 1), Math.max(max, base));
+  }
+
+  /** cockatiel's `halfOpenAfter` backoff: called as the breaker opens. */
+  private nextBackoff(context: IHalfOpenAfterBackoffContext): IBackoff<IHalfOpenAfterBackoffContext> {
+    const error = 'error' in context.result ? context.result.error : undefined;
+    const requested = error === undefined ? null : (this.options.retryAfterMs?.(error) ?? null);
+    const duration = Math.max(this.baseDurationMs(context.attempt), requested ?? 0);
+    this.attempt = context.attempt;
+    this.nextDurationMs = duration;
+    return { duration, next: (next) => this.nextBackoff(next) };
+  }
+
+  /** (Re)creates the cockatiel policy, optionally from a persisted state. */
+  private restore(saved: PersistedBreaker | null): void {
+    this.policySubscriptions.forEach((subscription) => subscription.dispose());
+    clearTimeout(this.halfOpenTimer);
+    const now = Date.now();
+    const count = saved?.consecutiveFailures ?? 0;
+    const attempt = Math.max(1, saved?.attempt ?? 1);
+    let initialState: unknown;
+    let next: BreakerState = 'closed';
+    this.openedAt = null;
+    this.openUntil = null;
+
+    if (saved && saved.state === 'open' && saved.openUntil !== null && saved.openUntil > now) {
+      // cockatiel half-opens when now - openedAt >= duration: place its
+      // openedAt so that moment is exactly our saved openUntil.
+      const openedAt = saved.openUntil - this.baseDurationMs(attempt);
+      initialState = {
+        ownState: { value: CircuitState.Open, openedAt, attemptNo: attempt },
+        breakerState: count,
+      };
+      this.openedAt = saved.openedAt;
+      this.openUntil = saved.openUntil;
+      next = 'open';
+    } else if (saved && (saved.state === 'open' || saved.state === 'half-open')) {
+      // Due (or forced): an Open state with openedAt 0 admits the trial at once.
+      initialState = {
+        ownState: { value: CircuitState.Open, openedAt: 0, attemptNo: attempt },
+        breakerState: count,
+      };
+      this.openedAt = saved.openedAt;
+      this.openUntil = saved.openUntil !== null ? Math.min(saved.openUntil, now) : now;
+      next = 'half-open';
+    } else if (saved) {
+      initialState = { ownState: { value: CircuitState.Closed }, breakerState: count };
+    }
+
     this.counter = new ConsecutiveBreaker(this.options.failureThreshold);
     this.policy = circuitBreaker(handleWhen(this.options.isExpectedFailure), {
       breaker: this.counter,
-      halfOpenAfter: this.options.recoveryTimeoutMs,
+      halfOpenAfter: { next: (context) => this.nextBackoff(context) },
+      ...(initialState ? { initialState } : {}),
     });
+    if (saved) this.attempt = saved.attempt;
     this.policySubscriptions = [this.policy.onStateChange((state) => this.onPolicyStateChange(state))];
+    this.moveTo(next);
+    if (next === 'open') this.scheduleHalfOpen();
+    if (saved?.state === 'held-open') this.holdOpen();
   }
 
   private onPolicyStateChange(state: CircuitState): void {
     switch (state) {
       case CircuitState.Open: {
-        // cockatiel has just set its own openedAt from Date.now(); ours is the
-        // same instant or a millisecond later, so our deadline is never early.
+        // cockatiel has just called our backoff and set its own openedAt from
+        // Date.now(); ours is the same instant or a millisecond later.
         const openedAt = Date.now();
         this.openedAt = openedAt;
-        this.openUntil = openedAt + this.options.recoveryTimeoutMs;
+        this.openUntil = openedAt + this.nextDurationMs;
         this.scheduleHalfOpen();
         this.moveTo('open');
         break;
       }
       case CircuitState.HalfOpen:
-        // Normally already announced by our timer; this covers any gap.
-        this.moveTo('half-open');
+        this.moveTo('half-open'); // normally already announced by our timer
+        break;
+      case CircuitState.Isolated:
+        clearTimeout(this.halfOpenTimer);
+        this.openedAt = Date.now();
+        this.openUntil = null;
+        this.moveTo('held-open');
         break;
       case CircuitState.Closed:
         this.openedAt = null;
         this.openUntil = null;
+        this.attempt = 0;
         clearTimeout(this.halfOpenTimer);
         this.moveTo('closed');
-        break;
-      default:
         break;
     }
   }
@@ -155,19 +273,17 @@ export class Breaker {
     clearTimeout(this.halfOpenTimer);
     const deadline = this.openUntil;
     if (deadline === null) return;
-    const wait = Math.max(0, deadline - Date.now());
-    this.halfOpenTimer = setTimeout(() => {
-      this.halfOpenTimer = undefined;
-      if (this.current !== 'open' || this.openUntil !== deadline) return;
-      // Timers may fire a little early against the wall clock: wait it out,
-      // so cockatiel (which compares Date.now()) agrees the time has come.
-      if (Date.now() < deadline) {
-        this.scheduleHalfOpen();
-        return;
-      }
-      this.moveTo('half-open');
-    }, wait);
-    this.halfOpenTimer.unref?.();
+    this.halfOpenTimer = setTimeout(
+      () => {
+        this.halfOpenTimer = undefined;
+        if (this.current !== 'open' || this.openUntil !== deadline) return;
+        // Timers may fire a little early against the wall clock: wait it out,
+        // so cockatiel (which compares Date.now()) agrees the time has come.
+        if (Date.now() < deadline) return this.scheduleHalfOpen();
+        this.moveTo('half-open');
+      },
+      Math.max(0, deadline - Date.now()),
+    );
   }
 
   private moveTo(next: BreakerState): void {

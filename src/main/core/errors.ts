@@ -39,11 +39,16 @@ export class RequestFailedError extends BreakwatchError {
 export class HttpStatusError extends RequestFailedError {
   override readonly name = 'HttpStatusError';
 
-  constructor(status: number, statusText: string) {
+  /** The server's Retry-After (429 and 503 only), in ms from when it answered. */
+  readonly retryAfterMs: number | null;
+
+  constructor(status: number, statusText: string, retryAfterMs: number | null = null) {
     const category: FailureCategory = status >= 500 ? 'http-5xx' : 'http-4xx';
-    super('HTTP_STATUS', category, `HTTP ${status}${statusText ? ` ${statusText}` : ''}`, {
+    const wait = retryAfterMs !== null ? `; Retry-After ${Math.ceil(retryAfterMs / 1000)} s` : '';
+    super('HTTP_STATUS', category, `HTTP ${status}${statusText ? ` ${statusText}` : ''}${wait}`, {
       status,
     });
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -78,10 +83,18 @@ export class BreakerOpenError extends BreakwatchError {
   override readonly name = 'BreakerOpenError';
   /** Wall-clock time when the breaker will turn half-open, if known. */
   readonly openUntil: number | null;
+  /** True when the user holds the breaker open. */
+  readonly held: boolean;
 
-  constructor(openUntil: number | null) {
-    super('BREAKER_OPEN', 'Circuit breaker is open; the request was not sent.');
+  constructor(openUntil: number | null, held = false) {
+    super(
+      'BREAKER_OPEN',
+      held
+        ? 'Circuit breaker is held open by the user; the request was not sent.'
+        : 'Circuit breaker is open; the request was not sent.',
+    );
     this.openUntil = openUntil;
+    this.held = held;
   }
 }
 
@@ -97,4 +110,14 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
   return `${bytes} B`;
+}
+
+/** Parses a Retry-After header (delta-seconds or HTTP-date) into ms from `now`. */
+export function parseRetryAfter(header: string | undefined, now: number): number | null {
+  if (!header) return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), 7 * 86_400) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.min(Math.max(0, date - now), 7 * 86_400_000);
 }

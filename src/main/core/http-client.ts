@@ -6,7 +6,7 @@
  */
 import got, { type Request } from 'got';
 import { classifyRequestError } from './classify';
-import { HttpStatusError, InvalidJsonError, ResponseTooLargeError } from './errors';
+import { HttpStatusError, InvalidJsonError, parseRetryAfter, ResponseTooLargeError } from './errors';
 
 export interface HttpClientOptions {
   /** Whole-exchange timeout (connect, headers and body), in ms. */
@@ -25,9 +25,17 @@ export interface HttpResponse {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
+/** Method, JSON body and headers of one endpoint's request. */
+export interface RequestInit {
+  readonly method?: 'GET' | 'POST';
+  /** JSON text, sent with POST. */
+  readonly body?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
 /** What the monitor needs from a client; tests may provide their own. */
 export interface HttpClient {
-  getJson(url: string, signal?: AbortSignal): Promise<HttpResponse>;
+  getJson(url: string, signal?: AbortSignal, init?: RequestInit): Promise<HttpResponse>;
   readonly options: HttpClientOptions;
 }
 
@@ -37,9 +45,9 @@ const USER_AGENT = 'Breakwatch (+https://github.com/breakwatch)';
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     options,
-    async getJson(url, signal) {
+    async getJson(url, signal, init) {
       try {
-        return await requestJson(url, options, signal);
+        return await requestJson(url, options, signal, init);
       } catch (error) {
         throw classifyRequestError(error, options.timeoutMs);
       }
@@ -47,17 +55,31 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-function requestJson(url: string, options: HttpClientOptions, signal?: AbortSignal): Promise<HttpResponse> {
+function requestJson(
+  url: string,
+  options: HttpClientOptions,
+  signal?: AbortSignal,
+  init: RequestInit = {},
+): Promise<HttpResponse> {
   const started = performance.now();
+  const method = init.method ?? 'GET';
+  const withBody = method === 'POST' && init.body ? { body: init.body } : {};
   const stream: Request = got.stream(url, {
-    method: 'GET',
+    method,
+    ...withBody,
     retry: { limit: 0 },
     timeout: { request: options.timeoutMs },
     throwHttpErrors: false,
     followRedirect: true,
     maxRedirects: MAX_REDIRECTS,
     decompress: true,
-    headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...options.headers },
+    headers: {
+      accept: 'application/json',
+      'user-agent': USER_AGENT,
+      ...(withBody.body ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+      ...init.headers,
+    },
     ...(signal ? { signal } : {}),
   });
 
@@ -81,7 +103,11 @@ function requestJson(url: string, options: HttpClientOptions, signal?: AbortSign
         status = response.statusCode;
         headers = response.headers;
         if (status < 200 || status > 299) {
-          fail(new HttpStatusError(status, response.statusMessage ?? ''));
+          const retryAfter =
+            status === 429 || status === 503
+              ? parseRetryAfter(headerValue(response.headers['retry-after']), Date.now())
+              : null;
+          fail(new HttpStatusError(status, response.statusMessage ?? '', retryAfter));
         }
       },
     );
@@ -124,4 +150,8 @@ function parseJson(body: Buffer, status: number): unknown {
     const reason = start === '<' ? 'the body is HTML, not JSON' : (cause as Error).message;
     throw new InvalidJsonError(reason, status, cause);
   }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

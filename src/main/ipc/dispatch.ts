@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import {
   describeIssues,
+  fieldMessages,
   invokeSchemas,
   isInvokeChannel,
   type Envelope,
@@ -26,13 +27,18 @@ export class IpcError extends Error {
   constructor(
     readonly code: IpcErrorCode,
     message: string,
+    readonly fields?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
 }
 
-export function errorEnvelope(code: IpcErrorCode, message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+export function errorEnvelope(
+  code: IpcErrorCode,
+  message: string,
+  fields?: Readonly<Record<string, string>>,
+): Envelope<never> {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
 }
 
 export async function dispatchInvoke(
@@ -49,13 +55,14 @@ export async function dispatchInvoke(
     return errorEnvelope(
       'INVALID_PAYLOAD',
       `Invalid argument for ${channel}: ${describeIssues(parsed.error)}`,
+      fieldMessages(parsed.error),
     );
   }
   try {
     const handler = handlers[channel] as (argument: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof IpcError) return errorEnvelope(error.code, error.message);
+    if (error instanceof IpcError) return errorEnvelope(error.code, error.message, error.fields);
     return errorEnvelope('INTERNAL', `${channel} failed: ${(error as Error)?.message ?? String(error)}`);
   }
 }

@@ -1,37 +1,31 @@
-import { BreakerCard } from './components/BreakerCard';
-import { ErrorAlert } from './components/ErrorAlert';
-import { FaultSwitch } from './components/FaultSwitch';
-import { Header } from './components/Header';
-import { ResponsePanel } from './components/ResponsePanel';
+import { EndpointDetail } from './components/EndpointDetail';
+import { EndpointForm } from './components/EndpointForm';
+import { Notices } from './components/Notices';
+import { Overview } from './components/Overview';
+import { SettingsPage } from './components/SettingsPage';
+import { Sidebar } from './components/Sidebar';
 import { useI18n } from './hooks/useI18n';
 import { useBreakwatch } from './store';
 
 export function App() {
-  const ready = useBreakwatch((state) => state.snapshot !== null);
-  const { language } = useI18n();
+  const view = useBreakwatch((state) => state.view);
+  const known = useBreakwatch((state) => view.kind !== 'endpoint' || state.snapshots[view.id] !== undefined);
+  const ipcError = useBreakwatch((state) => state.ipcError);
+  const { language, t } = useI18n();
   return (
     <div className="app" lang={language}>
-      <Header />
-      <main className="layout">
-        {ready ? (
-          <>
-            <div className="column column-side">
-              <BreakerCard />
-              <FaultSwitch />
-            </div>
-            <div className="column column-main">
-              <ErrorAlert />
-              <ResponsePanel />
-            </div>
-          </>
-        ) : (
-          <>
-            <ErrorAlert />
-            <p className="loading" aria-busy="true">
-              …
-            </p>
-          </>
+      <Sidebar />
+      <main className="main">
+        <Notices />
+        {ipcError && view.kind !== 'endpoint' && (
+          <div role="alert" className="alert alert-error" data-kind="ipc">
+            <p className="alert-message">{t('error.ipc', { detail: ipcError })}</p>
+          </div>
         )}
+        {view.kind === 'overview' && <Overview />}
+        {view.kind === 'endpoint' && known && <EndpointDetail key={view.id} id={view.id} />}
+        {view.kind === 'form' && <EndpointForm key={view.id ?? 'new'} id={view.id} />}
+        {view.kind === 'settings' && <SettingsPage />}
       </main>
     </div>
   );

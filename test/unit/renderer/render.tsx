@@ -4,20 +4,32 @@ import type { ReactElement } from 'react';
 import { createBreakwatchStore, StoreProvider } from '../../../src/renderer/src/store';
 import type { BreakwatchApi, Envelope } from '../../../src/shared/contract';
 import type { AppInfo, MonitorSnapshot } from '../../../src/shared/model';
+import { ENDPOINT_DEFAULTS } from '../../../src/shared/settings';
 
 export const info: AppInfo = {
   version: '0.0.0',
   locale: 'en-US',
-  targets: [{ id: 't', name: 'Test', url: 'http://127.0.0.1:1/dev', isDemo: false }],
-  selectedTargetId: 't',
+  initialEndpointId: 't',
   demoFault: null,
-  requestTimeoutMs: 5000,
+  presets: { demoUrl: null, tutorialUrl: 'https://example.com/dev' },
+  secretsEncrypted: false,
+  notices: [],
+};
+
+const emptyWindow = {
+  calls: 0,
+  successes: 0,
+  failures: { connection: 0, timeout: 0, 'http-5xx': 0, 'http-4xx': 0, 'invalid-response': 0 },
+  unexpected: 0,
+  shortCircuited: 0,
+  errorPercent: null,
+  latency: { p50: null, p90: null, p99: null, max: null },
 };
 
 export function snapshot(overrides: Partial<MonitorSnapshot> = {}): MonitorSnapshot {
   return {
     seq: 1,
-    target: info.targets[0]!,
+    target: { id: 't', name: 'Test', url: 'http://127.0.0.1:1/dev', isDemo: false },
     breaker: {
       state: 'closed',
       consecutiveFailures: 0,
@@ -27,11 +39,14 @@ export function snapshot(overrides: Partial<MonitorSnapshot> = {}): MonitorSnaps
       openUntil: null,
     },
     inFlight: false,
+    paused: false,
     lastResult: null,
     lastError: null,
     lastCheckAt: null,
     intervalMs: 0,
     nextCheckAt: null,
+    metrics: { recent: emptyWindow, lastCalls: emptyWindow, uptime1h: null, uptime24h: null },
+    heartbeat: [],
     ...overrides,
   };
 }
@@ -41,7 +56,16 @@ export function fakeApi(initial: MonitorSnapshot, locale: string | null = 'en-US
   const api: BreakwatchApi = {
     invoke: (async (channel: string) => {
       calls.push(channel);
-      const value = channel === 'app:get-info' ? { ...info, locale } : initial;
+      const value =
+        channel === 'app:get-info'
+          ? { ...info, locale }
+          : channel === 'monitor:list'
+            ? [initial]
+            : channel === 'settings:get'
+              ? [{ ...ENDPOINT_DEFAULTS, id: 't', name: 'Test', kind: 'http', url: 'http://127.0.0.1:1/dev' }]
+              : channel === 'history:list'
+                ? []
+                : initial;
       return { ok: true, value } satisfies Envelope<unknown>;
     }) as BreakwatchApi['invoke'],
     on: () => () => {},

@@ -1,16 +1,19 @@
 import { useI18n } from '../hooks/useI18n';
-import { useBreakwatch } from '../store';
+import { useBreakwatch, useSnapshot } from '../store';
+import { ConfirmButton } from './Confirm';
 import { Countdown } from './Countdown';
 import { RetryButton } from './RetryButton';
 import { StateIndicator } from './StateIndicator';
 
-/** The breaker at a glance: state, countdown, counters and Retry. */
-export function BreakerCard() {
+/** The breaker at a glance: state, countdown, counters, Retry and manual control. */
+export function BreakerCard({ id }: { id: string }) {
   const { t, time, number } = useI18n();
-  const breaker = useBreakwatch((state) => state.snapshot!.breaker);
-  const inFlight = useBreakwatch((state) => state.snapshot!.inFlight);
-  const intervalMs = useBreakwatch((state) => state.snapshot!.intervalMs);
-  const lastCheckAt = useBreakwatch((state) => state.snapshot!.lastCheckAt);
+  const breaker = useSnapshot(id, (s) => s.breaker);
+  const inFlight = useSnapshot(id, (s) => s.inFlight);
+  const paused = useSnapshot(id, (s) => s.paused);
+  const intervalMs = useSnapshot(id, (s) => s.intervalMs);
+  const lastCheckAt = useSnapshot(id, (s) => s.lastCheckAt);
+  const control = useBreakwatch((s) => s.control);
   const seconds = (ms: number) => t('stats.seconds', { seconds: number(ms / 1000, 1) });
 
   return (
@@ -43,14 +46,45 @@ export function BreakerCard() {
         </div>
         <div>
           <dt>{t('stats.interval')}</dt>
-          <dd>{intervalMs > 0 ? seconds(intervalMs) : t('stats.manual')}</dd>
+          <dd>{paused ? t('control.paused') : intervalMs > 0 ? seconds(intervalMs) : t('stats.manual')}</dd>
         </div>
         <div>
           <dt>{t('stats.lastCheck')}</dt>
           <dd>{lastCheckAt !== null ? time(lastCheckAt) : t('stats.never')}</dd>
         </div>
       </dl>
-      <RetryButton state={breaker.state} inFlight={inFlight} />
+      <RetryButton id={id} state={breaker.state} inFlight={inFlight} />
+      <div className="controls">
+        {breaker.state === 'open' && (
+          <button type="button" className="button button-quiet" onClick={() => void control(id, 'probe')}>
+            {t('control.probe')}
+          </button>
+        )}
+        {breaker.state !== 'closed' && breaker.state !== 'held-open' && (
+          <button type="button" className="button button-quiet" onClick={() => void control(id, 'reset')}>
+            {t('control.reset')}
+          </button>
+        )}
+        {breaker.state === 'held-open' ? (
+          <button type="button" className="button button-quiet" onClick={() => void control(id, 'release')}>
+            {t('control.release')}
+          </button>
+        ) : (
+          <ConfirmButton
+            label={t('control.hold')}
+            question={t('control.holdConfirm')}
+            onConfirm={() => void control(id, 'hold')}
+          />
+        )}
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-pressed={paused}
+          onClick={() => void control(id, paused ? 'resume' : 'pause')}
+        >
+          {paused ? t('control.resume') : t('control.pause')}
+        </button>
+      </div>
     </section>
   );
 }

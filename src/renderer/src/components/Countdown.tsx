@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { secondsUntil, useNow } from '../hooks/useNow';
 import { useI18n } from '../hooks/useI18n';
 
@@ -5,15 +6,27 @@ import { useI18n } from '../hooks/useI18n';
 export function Countdown({ openUntil }: { openUntil: number }) {
   const { t } = useI18n();
   const now = useNow();
+  const labelId = useId();
   const seconds = secondsUntil(openUntil, now);
   return (
     <div className="countdown">
-      <span className="countdown-label" id="countdown-label">
+      <span className="countdown-label" id={labelId}>
         {t('countdown.label')}
       </span>
-      <span role="timer" aria-labelledby="countdown-label" className="countdown-value" data-seconds={seconds}>
+      <span role="timer" aria-labelledby={labelId} className="countdown-value" data-seconds={seconds}>
         {t('countdown.value', { seconds })}
       </span>
     </div>
+  );
+}
+
+/** The same countdown as plain text, for lists (no timer role: one per screen is enough). */
+export function CountdownText({ openUntil }: { openUntil: number }) {
+  const { t } = useI18n();
+  const now = useNow();
+  return (
+    <span className="countdown-inline">
+      {t('countdown.value', { seconds: secondsUntil(openUntil, now) })}
+    </span>
   );
 }

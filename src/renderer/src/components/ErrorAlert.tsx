@@ -1,10 +1,10 @@
 import { useI18n } from '../hooks/useI18n';
-import { useBreakwatch } from '../store';
+import { useBreakwatch, useSnapshot } from '../store';
 
 /** The tutorial's error page, as an alert: breaker-open vs. could-not-connect. */
-export function ErrorAlert() {
+export function ErrorAlert({ id }: { id: string }) {
   const { t, time } = useI18n();
-  const error = useBreakwatch((state) => state.snapshot?.lastError ?? null);
+  const error = useSnapshot(id, (s) => s.lastError);
   const ipcError = useBreakwatch((state) => state.ipcError);
 
   if (ipcError) {

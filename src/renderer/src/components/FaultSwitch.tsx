@@ -2,13 +2,12 @@ import { FAULT_MODES } from '../../../shared/model';
 import { useI18n } from '../hooks/useI18n';
 import { useBreakwatch } from '../store';
 
-/** Switches the built-in demo Lambda's behaviour (only for the demo target). */
+/** Switches the built-in demo Lambda's behaviour (shown for demo endpoints). */
 export function FaultSwitch() {
   const { t } = useI18n();
-  const isDemo = useBreakwatch((state) => state.snapshot?.target.isDemo ?? false);
   const fault = useBreakwatch((state) => state.info?.demoFault ?? null);
   const setFault = useBreakwatch((state) => state.setFault);
-  if (!isDemo || fault === null) return null;
+  if (fault === null) return null;
   return (
     <section className="card faults" aria-labelledby="fault-title">
       <h2 id="fault-title" className="card-title">

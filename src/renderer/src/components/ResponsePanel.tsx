@@ -1,12 +1,13 @@
 import { useNow } from '../hooks/useNow';
 import { useI18n } from '../hooks/useI18n';
-import { useBreakwatch } from '../store';
+import { useSnapshot } from '../store';
 
-/** The fetched data, as text. Marked stale while the latest check failed. */
-export function ResponsePanel() {
-  const { t, time, bytes, number, age } = useI18n();
-  const result = useBreakwatch((state) => state.snapshot!.lastResult);
-  const stale = useBreakwatch((state) => state.snapshot!.lastError !== null);
+/** The fetched data, as text. Marked stale, with its age, whenever it is not current. */
+export function ResponsePanel({ id }: { id: string }) {
+  const { t, time, bytes, number } = useI18n();
+  const result = useSnapshot(id, (s) => s.lastResult);
+  const failing = useSnapshot(id, (s) => s.lastError !== null);
+  const stale = result !== null && (failing || result.restored === true);
 
   return (
     <section className={`card response${stale ? ' response-stale' : ''}`} aria-labelledby="response-title">
@@ -23,7 +24,7 @@ export function ResponsePanel() {
           </p>
         )}
       </div>
-      {result && stale && <StaleNotice receivedAt={result.receivedAt} age={age} t={t} />}
+      {result && stale && <StaleNotice receivedAt={result.receivedAt} restored={result.restored === true} />}
       {result ? (
         <>
           {/* Text node only: whatever the API sends is never parsed as HTML. */}
@@ -43,19 +44,12 @@ export function ResponsePanel() {
   );
 }
 
-function StaleNotice({
-  receivedAt,
-  age,
-  t,
-}: {
-  receivedAt: number;
-  age: (ms: number) => string;
-  t: ReturnType<typeof useI18n>['t'];
-}) {
+function StaleNotice({ receivedAt, restored }: { receivedAt: number; restored: boolean }) {
+  const { t, age } = useI18n();
   const now = useNow();
   return (
     <p className="stale" data-testid="stale-notice">
-      {t('response.stale', { age: age(now - receivedAt) })}
+      {t(restored ? 'response.restored' : 'response.stale', { age: age(now - receivedAt) })}
     </p>
   );
 }

@@ -3,7 +3,7 @@ import { useI18n } from '../hooks/useI18n';
 import { useBreakwatch } from '../store';
 
 /** Retry through the breaker; says what will happen in the current state. */
-export function RetryButton({ state, inFlight }: { state: BreakerState; inFlight: boolean }) {
+export function RetryButton({ id, state, inFlight }: { id: string; state: BreakerState; inFlight: boolean }) {
   const { t } = useI18n();
   const retry = useBreakwatch((s) => s.retry);
   return (
@@ -14,7 +14,7 @@ export function RetryButton({ state, inFlight }: { state: BreakerState; inFlight
         aria-describedby="retry-hint"
         aria-busy={inFlight}
         data-busy={inFlight}
-        onClick={() => void retry()}
+        onClick={() => void retry(id)}
       >
         {inFlight && <span className="spinner" aria-hidden="true" />}
         {t('retry.button')}

@@ -1,0 +1,150 @@
+/**
+ * The history of one endpoint: every call outcome, state transition and user
+ * action. Recent events stay in memory for the table; all of them (up to
+ * `maxEvents`) go to a JSON-lines file that is rotated when it grows past
+ * that, so a restart keeps the history and disk use stays bounded. A file
+ * that cannot be written never stops monitoring: the log keeps working in
+ * memory and says so once.
+ */
+import { createReadStream } from 'node:fs';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { stringify } from 'csv-stringify/sync';
+import writeFileAtomic from 'write-file-atomic';
+import type { HistoryEvent } from '../../shared/model';
+
+export const MAX_HISTORY_EVENTS = 50_000;
+const IN_MEMORY = 2_000;
+
+export interface HistoryFilter {
+  readonly types?: readonly HistoryEvent['type'][];
+  readonly text?: string;
+}
+
+export class HistoryLog {
+  private memory: HistoryEvent[] = [];
+  private linesOnDisk = 0;
+  private writes: Promise<void> = Promise.resolve();
+  private failed = false;
+
+  private constructor(
+    private readonly file: string | null,
+    private readonly maxEvents: number,
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  /** Opens (and reads back) the history file; null keeps history in memory only. */
+  static async open(
+    file: string | null,
+    onError: (message: string) => void,
+    maxEvents = MAX_HISTORY_EVENTS,
+  ): Promise<HistoryLog> {
+    const log = new HistoryLog(file, maxEvents, onError);
+    if (!file) return log;
+    try {
+      const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+      log.linesOnDisk = lines.length;
+      for (const line of lines.slice(-IN_MEMORY)) {
+        try {
+          log.memory.push(JSON.parse(line) as HistoryEvent);
+        } catch {
+          // A torn last line (crash mid-append) is skipped, the rest kept.
+        }
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        onError(`History ${file} unreadable: ${(error as Error).message}`);
+    }
+    return log;
+  }
+
+  append(event: HistoryEvent): void {
+    this.memory.push(event);
+    if (this.memory.length > IN_MEMORY * 1.25) this.memory = this.memory.slice(-IN_MEMORY);
+    if (!this.file || this.failed) return;
+    const file = this.file;
+    this.writes = this.writes
+      .then(async () => {
+        await mkdir(dirname(file), { recursive: true });
+        await appendFile(file, `${JSON.stringify(event)}\n`);
+        this.linesOnDisk += 1;
+        if (this.linesOnDisk > this.maxEvents * 1.1) await this.rotate(file);
+      })
+      .catch((error: unknown) => {
+        this.failed = true;
+        this.onError(
+          `History file ${file} cannot be written (${(error as Error).message}); keeping history in memory`,
+        );
+      });
+  }
+
+  /** Newest first, filtered, at most `limit`. */
+  recent(limit: number, filter: HistoryFilter = {}): HistoryEvent[] {
+    const text = filter.text?.toLowerCase() ?? '';
+    const result: HistoryEvent[] = [];
+    for (let i = this.memory.length - 1; i >= 0 && result.length < limit; i -= 1) {
+      const event = this.memory[i]!;
+      if (filter.types && !filter.types.includes(event.type)) continue;
+      if (text && !`${event.kind} ${event.message} ${event.status ?? ''}`.toLowerCase().includes(text))
+        continue;
+      result.push(event);
+    }
+    return result;
+  }
+
+  /** Every stored event, oldest first (from the file when there is one). */
+  async all(): Promise<HistoryEvent[]> {
+    await this.writes;
+    if (!this.file || this.failed) return [...this.memory];
+    const events: HistoryEvent[] = [];
+    try {
+      const lines = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
+      for await (const line of lines) {
+        if (!line) continue;
+        try {
+          events.push(JSON.parse(line) as HistoryEvent);
+        } catch {
+          // skip a torn line
+        }
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    return events;
+  }
+
+  /** Waits for pending writes (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.writes;
+  }
+
+  private async rotate(file: string): Promise<void> {
+    const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+    const kept = lines.slice(-this.maxEvents);
+    await writeFileAtomic(file, `${kept.join('\n')}\n`);
+    this.linesOnDisk = kept.length;
+  }
+}
+
+export const HISTORY_COLUMNS = ['time', 'type', 'kind', 'status', 'latency_ms', 'actor', 'message'] as const;
+
+/** A cell a spreadsheet would run as a formula is prefixed with ' (messages come from servers). */
+function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function historyToCsv(events: readonly HistoryEvent[]): string {
+  return stringify(
+    events.map((e) => [
+      new Date(e.at).toISOString(),
+      e.type,
+      e.kind,
+      e.status ?? '',
+      e.latencyMs ?? '',
+      e.actor,
+      e.message,
+    ]),
+    { header: true, columns: [...HISTORY_COLUMNS], cast: { string: neutraliseFormula } },
+  );
+}
