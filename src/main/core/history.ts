@@ -25,6 +25,7 @@ export interface HistoryFilter {
 export class HistoryLog {
   private memory: HistoryEvent[] = [];
   private linesOnDisk = 0;
+  private warned = false;
   private writes: Promise<void> = Promise.resolve();
   private failed = false;
 
@@ -53,8 +54,9 @@ export class HistoryLog {
         }
       }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-        onError(`History ${file} unreadable: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        log.warnOnce(`History ${file} unreadable (${(error as Error).message}); keeping history in memory`);
+      }
     }
     return log;
   }
@@ -73,7 +75,7 @@ export class HistoryLog {
       })
       .catch((error: unknown) => {
         this.failed = true;
-        this.onError(
+        this.warnOnce(
           `History file ${file} cannot be written (${(error as Error).message}); keeping history in memory`,
         );
       });
@@ -117,6 +119,12 @@ export class HistoryLog {
   /** Waits for pending writes (tests, shutdown). */
   flush(): Promise<void> {
     return this.writes;
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned) return;
+    this.warned = true;
+    this.onError(message);
   }
 
   private async rotate(file: string): Promise<void> {
