@@ -36,3 +36,8 @@ export function isInvokeChannel(value: unknown): value is InvokeChannel {
 export function isEventChannel(value: unknown): value is EventChannel {
   return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
 }
+
+/** Manual controls of one endpoint. */
+export const USER_ACTIONS = ['probe', 'reset', 'hold', 'release', 'pause', 'resume'] as const;
+/** Event types of the history. */
+export const HISTORY_TYPES = ['call', 'transition', 'action'] as const;

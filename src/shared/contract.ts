@@ -5,20 +5,24 @@
  * browser host are all built from these tables.
  */
 import { z } from 'zod';
-import type { EventChannel, InvokeChannel } from './channels';
+import { HISTORY_TYPES, USER_ACTIONS, type EventChannel, type InvokeChannel } from './channels';
 import { FAULT_MODES, type AppInfo, type HistoryEvent, type MonitorSnapshot } from './model';
 import { endpointInputSchema, type EndpointView } from './settings';
 
-export { EVENT_CHANNELS, INVOKE_CHANNELS, isEventChannel, isInvokeChannel } from './channels';
+export {
+  EVENT_CHANNELS,
+  HISTORY_TYPES,
+  INVOKE_CHANNELS,
+  USER_ACTIONS,
+  isEventChannel,
+  isInvokeChannel,
+} from './channels';
 export type { EventChannel, InvokeChannel } from './channels';
 
 /** No argument. `z.undefined()` also rejects `null`, objects and so on. */
 const noArgument = z.undefined();
 const endpointId = z.string().min(1).max(64);
 const byId = z.strictObject({ id: endpointId });
-
-export const USER_ACTIONS = ['probe', 'reset', 'hold', 'release', 'pause', 'resume'] as const;
-export const HISTORY_TYPES = ['call', 'transition', 'action'] as const;
 
 /** Invoke channels: name → schema of the single argument. */
 export const invokeSchemas = {

@@ -196,6 +196,8 @@ export interface HistoryEvent {
   readonly status: number | null;
   readonly latencyMs: number | null;
   readonly message: string;
+  /** For failed calls: the failure group (metrics are rebuilt from calls after a restart). */
+  readonly category?: FailureCategory | null;
   /** Who caused it: the user, the schedule, or the system (launch, timers). */
   readonly actor: 'user' | 'schedule' | 'system';
 }

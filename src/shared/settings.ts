@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { FAILURE_CATEGORIES } from './model';
 
+export { ENDPOINT_DEFAULTS } from './endpoint-defaults';
+
 export const SETTINGS_VERSION = 2;
 export const MAX_ENDPOINTS = 200;
 const MAX_BODY_CHARS = 64 * 1024;
@@ -132,22 +134,6 @@ export const settingsSchema = z.strictObject({
   endpoints: z.array(endpointSchema).max(MAX_ENDPOINTS, `At most ${MAX_ENDPOINTS} endpoints`),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-
-/** Field defaults of a new endpoint: the tutorial's breaker. */
-export const ENDPOINT_DEFAULTS: Omit<EndpointConfig, 'id' | 'name' | 'kind' | 'url'> = {
-  method: 'GET',
-  body: '',
-  headers: [],
-  failureThreshold: 2,
-  recoveryTimeoutS: 10,
-  requestTimeoutS: 5,
-  intervalS: 15,
-  countedFailures: [...FAILURE_CATEGORIES],
-  respectRetryAfter: true,
-  backoff: false,
-  backoffMaxS: 300,
-  paused: false,
-};
 
 /** The endpoint as the renderer sees it: secret values removed. */
 export type EndpointView = Omit<EndpointConfig, 'headers'> & {

@@ -93,3 +93,46 @@ test('two endpoints through the form; one opens, one stays closed; a restart kee
   await expect(row(page, 'Healthy API')).toHaveAttribute('data-state', 'closed');
   await screenshot(page, 'after-restart');
 });
+
+test('manual control: hold open with confirmation, release, pause and probe; history shows who did it', async ({
+  page,
+  upstream,
+}) => {
+  host = await startHost(['--url', upstream.url, '--interval', '0', '--recovery-timeout', '60']);
+  await page.goto(host.url);
+  const { state, retry, alert } = ui(page);
+  await expect(state).toHaveAttribute('data-state', 'closed');
+
+  await page.getByRole('button', { name: 'Hold open' }).click();
+  await expect(state).toHaveAttribute('data-state', 'closed'); // not before confirming
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(state).toHaveAttribute('data-state', 'held-open');
+  await expect(state).toHaveText('Held open');
+  const sent = upstream.requests;
+  await retry.click();
+  await expect(alert).toHaveText(/^The request has failed repeatedly/);
+  expect(upstream.requests).toBe(sent);
+  await screenshot(page, 'held-open');
+  await page.getByRole('button', { name: 'Release' }).click();
+  await expect(state).toHaveAttribute('data-state', 'closed');
+
+  upstream.set({ kind: 'json', status: 500, body: {} });
+  await retry.click();
+  await retry.click();
+  await expect(state).toHaveAttribute('data-state', 'open');
+  upstream.set({ kind: 'json', body: { back: true } });
+  await page.getByRole('button', { name: 'Probe now' }).click();
+  await expect(state).toHaveAttribute('data-state', 'closed');
+  await expect(ui(page).response).toContainText('"back": true');
+
+  await page.getByRole('button', { name: 'Pause checks' }).click();
+  await expect(page.getByRole('button', { name: 'Resume checks' })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByLabel('Show').selectOption('action');
+  const rows = page.getByRole('row');
+  await expect(rows.filter({ hasText: 'Breaker held open by the user' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Probe (early half-open trial) requested by the user' })).toHaveCount(
+    1,
+  );
+  await expect(rows.filter({ hasText: 'Checks paused by the user' })).toHaveCount(1);
+});

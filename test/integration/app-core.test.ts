@@ -154,5 +154,9 @@ describe('app core', () => {
     expect(snapshot.lastResult).toMatchObject({ status: 200, restored: true });
     const history = await second.call('history:list', { id, limit: 50 });
     expect(history.ok && history.value.filter((e) => e.type === 'call').length).toBe(3);
+    // Metrics are rebuilt from the history.
+    expect(snapshot.metrics.recent).toMatchObject({ calls: 3, successes: 1 });
+    expect(snapshot.metrics.recent.failures['http-5xx']).toBe(2);
+    expect(snapshot.heartbeat.map((beat) => beat.kind)).toEqual(['success', 'failure', 'failure']);
   });
 });

@@ -16,6 +16,7 @@ import type { HistoryEvent } from '../../shared/model';
 
 export const MAX_HISTORY_EVENTS = 50_000;
 const IN_MEMORY = 2_000;
+const SEED_WINDOW_MS = 24 * 3_600_000;
 
 export interface HistoryFilter {
   readonly types?: readonly HistoryEvent['type'][];
@@ -26,6 +27,7 @@ export class HistoryLog {
   private memory: HistoryEvent[] = [];
   private linesOnDisk = 0;
   private warned = false;
+  private seed: HistoryEvent[] = [];
   private writes: Promise<void> = Promise.resolve();
   private failed = false;
 
@@ -46,19 +48,30 @@ export class HistoryLog {
     try {
       const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
       log.linesOnDisk = lines.length;
-      for (const line of lines.slice(-IN_MEMORY)) {
+      const since = Date.now() - SEED_WINDOW_MS;
+      lines.forEach((line, index) => {
+        let event: HistoryEvent;
         try {
-          log.memory.push(JSON.parse(line) as HistoryEvent);
+          event = JSON.parse(line) as HistoryEvent;
         } catch {
-          // A torn last line (crash mid-append) is skipped, the rest kept.
+          return; // A torn last line (crash mid-append) is skipped, the rest kept.
         }
-      }
+        if (index >= lines.length - IN_MEMORY) log.memory.push(event);
+        if (event.type === 'call' && event.at >= since) log.seed.push(event);
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         log.warnOnce(`History ${file} unreadable (${(error as Error).message}); keeping history in memory`);
       }
     }
     return log;
+  }
+
+  /** Calls of the last 24 h read at open, once (to rebuild metrics after a restart). */
+  takeSeed(): HistoryEvent[] {
+    const seed = this.seed;
+    this.seed = [];
+    return seed;
   }
 
   append(event: HistoryEvent): void {

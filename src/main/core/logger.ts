@@ -43,8 +43,20 @@ export function formatLogLine(date: Date, level: LogLevel, message: string): str
   return `${formatLogTimestamp(date)} ${level} ${message.replace(/[\r\n]+/g, ' ')}`;
 }
 
+let stdoutBroken = false;
+/** stdout may be a closed pipe (a parent that went away): logging must never crash the app. */
+function writeStdout(line: string): void {
+  if (stdoutBroken) return;
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', () => {
+      stdoutBroken = true;
+    });
+  }
+  process.stdout.write(`${line}\n`);
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const write = options.write ?? writeStdout;
   const now = options.now ?? (() => new Date());
   let file: WriteStream | null = null;
   let filePath: string | null = null;

@@ -78,6 +78,12 @@ export class Monitor {
       restore: options.restored?.breaker ?? null,
     });
     this.breaker.onTransition((transition) => this.onTransition(transition));
+    const seed = options.history?.takeSeed() ?? [];
+    for (const { at, kind, category, status, latencyMs, message } of seed) {
+      if (kind === 'success' || kind === 'failure' || kind === 'short-circuit') {
+        this.metrics.record({ at, kind, category: category ?? null, status, latencyMs, message });
+      }
+    }
     const lastGood = options.restored?.lastGood;
     this.current = {
       seq: 0,
@@ -87,7 +93,7 @@ export class Monitor {
       paused: this.paused,
       lastResult: lastGood ? { ...lastGood, restored: true } : null,
       lastError: null,
-      lastCheckAt: null,
+      lastCheckAt: seed.at(-1)?.at ?? null,
       intervalMs: options.intervalMs,
       nextCheckAt: null,
       metrics: this.metrics.summary(Date.now()),
@@ -245,11 +251,12 @@ export class Monitor {
 
   private recordCall(trigger: CheckTrigger, outcome: CallOutcome): void {
     this.metrics.record(outcome);
-    const { at, kind, status, latencyMs, message } = outcome;
+    const { at, kind, category, status, latencyMs, message } = outcome;
     this.options.history?.append({
       at,
       type: 'call',
       kind,
+      category,
       status,
       latencyMs,
       message,

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { FAILURE_CATEGORIES, type FailureCategory } from '../../../shared/model';
-import { ENDPOINT_DEFAULTS, type EndpointInput } from '../../../shared/settings';
+import { ENDPOINT_DEFAULTS } from '../../../shared/endpoint-defaults';
+import type { EndpointInput } from '../../../shared/settings';
 import { useI18n } from '../hooks/useI18n';
 import { useBreakwatch } from '../store';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { HISTORY_TYPES } from '../../../shared/contract';
+import { HISTORY_TYPES } from '../../../shared/channels';
 import type { HistoryEvent } from '../../../shared/model';
 import { useI18n } from '../hooks/useI18n';
 import { download, useBreakwatch, useSnapshot } from '../store';
