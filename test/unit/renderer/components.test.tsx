@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/renderer/src/App';
 import { Countdown } from '../../../src/renderer/src/components/Countdown';
 import type { ErrorInfo } from '../../../src/shared/model';
-import { renderWith, snapshot } from './render';
+import { createBreakwatchStore, StoreProvider } from '../../../src/renderer/src/store';
+import { fakeApi, renderWith, snapshot } from './render';
 
 const error = (overrides: Partial<ErrorInfo>): ErrorInfo => ({
   kind: 'request-failed',
@@ -26,6 +27,17 @@ describe('renderer', () => {
   afterEach(() => {
     cleanup();
     vi.useRealTimers();
+  });
+
+  it('renders before any data has arrived (selectors return stable values)', () => {
+    const { api } = fakeApi(snapshot());
+    const store = createBreakwatchStore(api);
+    render(
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>,
+    );
+    expect(screen.getByRole('heading', { name: 'All endpoints' })).toBeTruthy();
   });
 
   it('counts down in whole seconds from the deadline, not by counting ticks', async () => {
