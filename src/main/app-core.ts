@@ -15,6 +15,7 @@ import {
   type EndpointInput,
   type EndpointView,
   type Settings,
+  type Preferences,
 } from '../shared/settings';
 import { historyToCsv } from './core/history';
 import { createLogger, type Logger } from './core/logger';
@@ -38,6 +39,20 @@ export interface AppCoreEnvironment {
   readonly secrets?: SecretCodec;
   /** Overrides the log output (tests). */
   readonly logWrite?: (line: string) => void;
+  /** The platform's log folder (desktop); default `<dataDir>/logs`. */
+  readonly logDir?: string;
+  readonly host?: 'desktop' | 'browser';
+  readonly versions?: Readonly<Record<string, string>>;
+  /** Desktop-only effects of the app; absent in the browser host. */
+  readonly desktop?: DesktopHooks;
+}
+
+/** What only the Electron shell can do, handed to the core as plain functions. */
+export interface DesktopHooks {
+  /** Opens a folder in the system's file manager. */
+  openPath(path: string): Promise<void>;
+  /** Applies theme, start-at-login and close-to-tray. */
+  applyPreferences(preferences: Preferences): void;
 }
 
 type EventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
@@ -59,8 +74,9 @@ export function redact(endpoint: EndpointConfig): EndpointView {
 }
 
 export async function createAppCore(options: RuntimeOptions, env: AppCoreEnvironment): Promise<AppCore> {
+  const logDir = env.logDir ?? join(env.dataDir, 'logs');
   const logger = createLogger({
-    filePath: join(env.dataDir, 'logs', 'breakwatch.log'),
+    filePath: join(logDir, 'breakwatch.log'),
     ...(env.logWrite ? { write: env.logWrite } : {}),
   });
   const codec = env.secrets ?? plainCodec;
@@ -114,9 +130,10 @@ export async function createAppCore(options: RuntimeOptions, env: AppCoreEnviron
   await endpoints.sync(settings.settings.endpoints);
 
   const hasSecrets = () => settings.settings.endpoints.some((e) => e.headers.some((h) => h.secret));
+  const preferences = () => settings.settings.preferences;
   const info = (): AppInfo => ({
     version: env.version,
-    locale: env.locale,
+    locale: preferences().language !== 'system' ? preferences().language : env.locale,
     initialEndpointId: options.url ? 'cli' : (settings.settings.endpoints[0]?.id ?? null),
     demoFault: demo?.fault ?? null,
     presets: { demoUrl: demo?.url ?? null, tutorialUrl: TUTORIAL_URL },
@@ -133,8 +150,22 @@ export async function createAppCore(options: RuntimeOptions, env: AppCoreEnviron
           ]
         : []),
     ],
+    preferences: preferences(),
+    host: env.host ?? 'browser',
+    versions: { breakwatch: env.version, node: process.versions.node, ...env.versions },
+    logFile: logger.filePath,
   });
   const views = () => settings.settings.endpoints.map(redact);
+  env.desktop?.applyPreferences(preferences());
+
+  /** Settings without secret values (exports, diagnostics): they stay in this machine's store. */
+  const withoutSecrets = (): Settings => ({
+    ...settings.settings,
+    endpoints: settings.settings.endpoints.map((e) => ({
+      ...e,
+      headers: e.headers.map((h) => (h.secret ? { ...h, value: '' } : h)),
+    })),
+  });
 
   /** Validates and saves the whole settings, then brings the monitors in line. */
   async function commit(next: Settings): Promise<EndpointView[]> {
@@ -241,17 +272,7 @@ export async function createAppCore(options: RuntimeOptions, env: AppCoreEnviron
     'settings:export': () => ({
       filename: 'breakwatch-settings.json',
       mime: 'application/json',
-      // Secret values are left out of exports: they stay in this machine's store.
-      content: encodeSettings(
-        {
-          ...settings.settings,
-          endpoints: settings.settings.endpoints.map((e) => ({
-            ...e,
-            headers: e.headers.map((h) => (h.secret ? { ...h, value: '' } : h)),
-          })),
-        },
-        plainCodec,
-      ),
+      content: encodeSettings(withoutSecrets(), plainCodec),
     }),
     'settings:import': async ({ text }) => {
       let imported: Settings;
@@ -273,6 +294,54 @@ export async function createAppCore(options: RuntimeOptions, env: AppCoreEnviron
       const next = info();
       emit('app:info', next);
       return next;
+    },
+    'preferences:set': async (changes) => {
+      const next = { ...preferences(), ...changes };
+      await commit({ ...settings.settings, preferences: next });
+      env.desktop?.applyPreferences(next);
+      logger.info(`Preferences changed by the user: ${Object.keys(changes).join(', ')}`);
+      const result = info();
+      emit('app:info', result);
+      return result;
+    },
+    'monitor:retry-all': async () => {
+      logger.info('Retry of all endpoints requested by the user');
+      return Promise.all(endpoints.snapshots().map((s) => endpoints.get(s.target.id)!.check('user')));
+    },
+    'monitor:pause-all': async ({ paused }) => {
+      const action = paused ? 'pause' : 'resume';
+      return Promise.all(
+        endpoints
+          .snapshots()
+          .filter((s) => s.paused !== paused)
+          .map((s) => endpoints.get(s.target.id)!.control(action)),
+      );
+    },
+    'diagnostics:export': async () => {
+      const history = Object.fromEntries(
+        endpoints
+          .snapshots()
+          .map((s) => [s.target.id, endpoints.get(s.target.id)!.history?.recent(200) ?? []]),
+      );
+      const report = {
+        generatedAt: new Date().toISOString(),
+        versions: info().versions,
+        platform: `${process.platform} ${process.arch}`,
+        settings: withoutSecrets(),
+        breakers: endpoints.snapshots().map((s) => ({ id: s.target.id, name: s.target.name, ...s.breaker })),
+        recentHistory: history,
+      };
+      logger.info('Diagnostics exported by the user');
+      return {
+        filename: `breakwatch-diagnostics-${report.generatedAt.slice(0, 10)}.json`,
+        mime: 'application/json',
+        content: JSON.stringify(report, null, 2),
+      };
+    },
+    'app:open-logs': async () => {
+      if (!env.desktop) return { path: logDir, opened: false };
+      await env.desktop.openPath(logDir);
+      return { path: logDir, opened: true };
     },
     'notice:dismiss': ({ code }) => {
       notices = notices.filter((notice) => notice.code !== code);

@@ -18,6 +18,11 @@ export const INVOKE_CHANNELS = [
   'settings:import',
   'demo:set-fault',
   'notice:dismiss',
+  'preferences:set',
+  'monitor:retry-all',
+  'monitor:pause-all',
+  'diagnostics:export',
+  'app:open-logs',
 ] as const;
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
@@ -26,6 +31,7 @@ export const EVENT_CHANNELS = [
   'monitor:removed',
   'settings:changed',
   'app:info',
+  'ui:command',
 ] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
@@ -39,5 +45,17 @@ export function isEventChannel(value: unknown): value is EventChannel {
 
 /** Manual controls of one endpoint. */
 export const USER_ACTIONS = ['probe', 'reset', 'hold', 'release', 'pause', 'resume'] as const;
+/** What the menu, the tray or a notification asks the page to do. */
+export const UI_COMMANDS = [
+  'retry-selected',
+  'retry-all',
+  'add-endpoint',
+  'settings',
+  'toggle-theme',
+  'show-logs',
+  'open-endpoint',
+] as const;
+export type UiCommand = (typeof UI_COMMANDS)[number];
+
 /** Event types of the history. */
 export const HISTORY_TYPES = ['call', 'transition', 'action'] as const;

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { HISTORY_TYPES, USER_ACTIONS, type EventChannel, type InvokeChannel } from './channels';
 import { FAULT_MODES, type AppInfo, type HistoryEvent, type MonitorSnapshot } from './model';
-import { endpointInputSchema, type EndpointView } from './settings';
+import { endpointInputSchema, preferencesSchema, type EndpointView } from './settings';
+import type { UiCommand } from './channels';
 
 export {
   EVENT_CHANNELS,
@@ -55,6 +56,14 @@ export const invokeSchemas = {
   /** Switch the built-in demo Lambda's behaviour. */
   'demo:set-fault': z.strictObject({ mode: z.enum(FAULT_MODES) }),
   'notice:dismiss': z.strictObject({ code: z.string().max(64) }),
+  /** Changes some preferences; the rest stay. */
+  'preferences:set': preferencesSchema.partial(),
+  'monitor:retry-all': noArgument,
+  'monitor:pause-all': z.strictObject({ paused: z.boolean() }),
+  /** Settings without secrets + recent history + versions, as one file. */
+  'diagnostics:export': noArgument,
+  /** Opens the logs folder in the system's file manager (desktop only). */
+  'app:open-logs': noArgument,
 } as const satisfies Record<InvokeChannel, z.ZodType>;
 
 /** A file for the renderer to offer as a download. */
@@ -86,6 +95,11 @@ export interface InvokeResults extends Record<InvokeChannel, unknown> {
   'settings:import': readonly EndpointView[];
   'demo:set-fault': AppInfo;
   'notice:dismiss': AppInfo;
+  'preferences:set': AppInfo;
+  'monitor:retry-all': readonly MonitorSnapshot[];
+  'monitor:pause-all': readonly MonitorSnapshot[];
+  'diagnostics:export': ExportedFile;
+  'app:open-logs': { readonly path: string | null; readonly opened: boolean };
 }
 
 export type InvokeArgument<C extends InvokeChannel> = z.input<(typeof invokeSchemas)[C]>;
@@ -98,8 +112,10 @@ export interface EventPayloads extends Record<EventChannel, unknown> {
   'monitor:removed': { readonly id: string };
   /** Endpoint settings changed (saved, removed, imported). */
   'settings:changed': readonly EndpointView[];
-  /** The app info changed (demo fault switched, notice dismissed). */
+  /** The app info changed (demo fault switched, notice dismissed, preferences). */
   'app:info': AppInfo;
+  /** A menu item, the tray or a notification asks the page to act. */
+  'ui:command': { readonly command: UiCommand; readonly id?: string };
 }
 
 /** Stable codes of IPC-level failures (domain failures travel in snapshots). */

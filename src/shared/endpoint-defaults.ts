@@ -3,7 +3,7 @@
  * them without bundling the schema library.
  */
 import { FAILURE_CATEGORIES } from './model';
-import type { EndpointConfig } from './settings';
+import type { EndpointConfig, Preferences } from './settings';
 
 /** Field defaults of a new endpoint: the tutorial's breaker. */
 export const ENDPOINT_DEFAULTS: Omit<EndpointConfig, 'id' | 'name' | 'kind' | 'url'> = {
@@ -19,4 +19,13 @@ export const ENDPOINT_DEFAULTS: Omit<EndpointConfig, 'id' | 'name' | 'kind' | 'u
   backoff: false,
   backoffMaxS: 300,
   paused: false,
+  notify: true,
+};
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  notifications: true,
+  closeToTray: true,
+  startAtLogin: false,
+  theme: 'system',
+  language: 'system',
 };

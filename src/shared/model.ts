@@ -1,3 +1,5 @@
+import type { Preferences } from './settings';
+
 /**
  * The domain vocabulary shared by the main process and the renderer.
  * Types only (plus a few constant lists): no Node or DOM APIs here.
@@ -139,6 +141,13 @@ export interface AppInfo {
   /** True when secret header values are encrypted at rest (OS keychain). */
   readonly secretsEncrypted: boolean;
   readonly notices: readonly Notice[];
+  readonly preferences: Preferences;
+  /** Where Breakwatch runs: the desktop app, or the browser host. */
+  readonly host: 'desktop' | 'browser';
+  /** Versions for the About box and diagnostics. */
+  readonly versions: Readonly<Record<string, string>>;
+  /** The log file, when there is one. */
+  readonly logFile: string | null;
 }
 
 /** Something the user must know about, shown until dismissed. */

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { FAILURE_CATEGORIES } from './model';
 
-export { ENDPOINT_DEFAULTS } from './endpoint-defaults';
+export { DEFAULT_PREFERENCES, ENDPOINT_DEFAULTS } from './endpoint-defaults';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const MAX_ENDPOINTS = 200;
 const MAX_BODY_CHARS = 64 * 1024;
 
@@ -77,6 +77,8 @@ const endpointFields = {
   backoff: z.boolean(),
   backoffMaxS: seconds('Backoff limit', 1, 86_400),
   paused: z.boolean(),
+  /** Desktop notifications when this endpoint's breaker opens or recovers. */
+  notify: z.boolean(),
 };
 
 const ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Invalid endpoint id');
@@ -129,8 +131,21 @@ export const endpointInputSchema = z
   .superRefine(checkBody);
 export type EndpointInput = z.infer<typeof endpointInputSchema>;
 
+/** App-wide preferences. */
+export const preferencesSchema = z.strictObject({
+  /** Desktop notifications at all (each endpoint can also opt out). */
+  notifications: z.boolean(),
+  /** Closing the window keeps Breakwatch running in the tray. */
+  closeToTray: z.boolean(),
+  startAtLogin: z.boolean(),
+  theme: z.enum(['system', 'light', 'dark']),
+  language: z.enum(['system', 'en', 'es']),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
 export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
+  preferences: preferencesSchema,
   endpoints: z.array(endpointSchema).max(MAX_ENDPOINTS, `At most ${MAX_ENDPOINTS} endpoints`),
 });
 export type Settings = z.infer<typeof settingsSchema>;

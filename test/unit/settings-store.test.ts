@@ -11,7 +11,7 @@ import {
   SettingsStore,
   SETTINGS_FILE,
 } from '../../src/main/settings/store';
-import { ENDPOINT_DEFAULTS, type EndpointConfig } from '../../src/shared/settings';
+import { DEFAULT_PREFERENCES, ENDPOINT_DEFAULTS, type EndpointConfig } from '../../src/shared/settings';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'bw-settings-'));
 const endpoint = (overrides: Partial<EndpointConfig> = {}): EndpointConfig => ({
@@ -34,7 +34,7 @@ describe('SettingsStore', () => {
     const { store, notices } = await SettingsStore.open(folder, plainCodec);
     expect(store.settings).toEqual(DEFAULT_SETTINGS);
     expect(notices).toEqual([]);
-    expect(JSON.parse(readFileSync(join(folder, SETTINGS_FILE), 'utf8')).version).toBe(2);
+    expect(JSON.parse(readFileSync(join(folder, SETTINGS_FILE), 'utf8')).version).toBe(3);
   });
 
   it('moves a corrupt file aside, uses defaults and says so', async () => {
@@ -83,7 +83,7 @@ describe('SettingsStore', () => {
 });
 
 describe('migrations', () => {
-  it('turns a version 1 file into version 2 endpoints', async () => {
+  it('turns a version 1 file into the current endpoints', async () => {
     const folder = dir();
     writeFileSync(
       join(folder, SETTINGS_FILE),
@@ -108,6 +108,14 @@ describe('migrations', () => {
     });
   });
 
+  it('adds preferences and per-endpoint notifications to a version 2 file', () => {
+    const v2 = { version: 2, endpoints: [{ ...endpoint(), notify: undefined }] };
+    const migrated = decodeSettings(JSON.stringify(v2), plainCodec, { migrateOld: true });
+    expect(migrated.version).toBe(3);
+    expect(migrated.preferences).toEqual(DEFAULT_PREFERENCES);
+    expect(migrated.endpoints[0]!.notify).toBe(true);
+  });
+
   it('refuses files from the future or without a version', () => {
     expect(() => migrate({ version: 99, endpoints: [] })).toThrow(MigrationError);
     expect(() => migrate({ endpoints: [] })).toThrow(/no valid "version"/);
@@ -115,7 +123,7 @@ describe('migrations', () => {
 });
 
 describe('decodeSettings (import)', () => {
-  const valid = JSON.stringify({ version: 2, endpoints: [endpoint()] });
+  const valid = JSON.stringify({ version: 3, preferences: DEFAULT_PREFERENCES, endpoints: [endpoint()] });
 
   it('accepts a valid current file', () => {
     expect(decodeSettings(valid, plainCodec, { migrateOld: false }).endpoints[0]!.name).toBe('Orders');
@@ -123,18 +131,26 @@ describe('decodeSettings (import)', () => {
 
   it.each([
     ['broken JSON', '{"version": 2,'],
-    ['another version', JSON.stringify({ version: 1, endpoints: [] })],
+    ['another version', JSON.stringify({ version: 2, endpoints: [] })],
     ['a prototype-pollution key', '{"version": 2, "endpoints": [], "__proto__": {"admin": true}}'],
     ['a nested constructor key', `{"version": 2, "endpoints": [{"constructor": {"prototype": {}}}]}`],
-    ['duplicate ids', JSON.stringify({ version: 2, endpoints: [endpoint(), endpoint()] })],
+    [
+      'duplicate ids',
+      JSON.stringify({ version: 3, preferences: DEFAULT_PREFERENCES, endpoints: [endpoint(), endpoint()] }),
+    ],
     [
       'a 10 MB field',
-      JSON.stringify({ version: 2, endpoints: [endpoint({ name: 'x'.repeat(10_000_000) })] }),
+      JSON.stringify({
+        version: 3,
+        preferences: DEFAULT_PREFERENCES,
+        endpoints: [endpoint({ name: 'x'.repeat(10_000_000) })],
+      }),
     ],
     [
       'an illegal header name',
       JSON.stringify({
-        version: 2,
+        version: 3,
+        preferences: DEFAULT_PREFERENCES,
         endpoints: [endpoint({ headers: [{ name: 'bad name', value: 'v', secret: false }] })],
       }),
     ],

@@ -4,9 +4,10 @@
  * migration only reshapes.
  *
  * Version 1 held one watched URL and the breaker options of the first
- * release; version 2 holds a list of endpoints.
+ * release; version 2 holds a list of endpoints; version 3 adds app
+ * preferences and per-endpoint notifications.
  */
-import { ENDPOINT_DEFAULTS, SETTINGS_VERSION } from '../../shared/settings';
+import { DEFAULT_PREFERENCES, ENDPOINT_DEFAULTS, SETTINGS_VERSION } from '../../shared/settings';
 
 type Raw = Record<string, unknown>;
 
@@ -30,6 +31,15 @@ const migrations: Record<number, (raw: Raw) => Raw> = {
     }
     return { version: 2, endpoints };
   },
+  2: (raw) => ({
+    version: 3,
+    preferences: { ...DEFAULT_PREFERENCES },
+    endpoints: Array.isArray(raw['endpoints'])
+      ? raw['endpoints'].map((endpoint: unknown) =>
+          typeof endpoint === 'object' && endpoint !== null ? { ...endpoint, notify: true } : endpoint,
+        )
+      : raw['endpoints'],
+  }),
 };
 
 /** The built-in demo Lambda as a settings entry. */

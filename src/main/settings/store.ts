@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { describeIssues } from '../../shared/contract';
 import type { Notice } from '../../shared/model';
-import { endpointSchema, settingsSchema, SETTINGS_VERSION, type Settings } from '../../shared/settings';
+import {
+  DEFAULT_PREFERENCES,
+  endpointSchema,
+  settingsSchema,
+  SETTINGS_VERSION,
+  type Settings,
+} from '../../shared/settings';
 import { DEMO_ENDPOINT, migrate } from './migrations';
 import { parseUntrustedJson } from './safe-json';
 import type { SecretCodec } from './secrets';
@@ -17,7 +23,11 @@ import type { SecretCodec } from './secrets';
 export const SETTINGS_FILE = 'settings.json';
 export const MAX_SETTINGS_CHARS = 1024 * 1024;
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, endpoints: [DEMO_ENDPOINT] };
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  preferences: DEFAULT_PREFERENCES,
+  endpoints: [DEMO_ENDPOINT],
+};
 
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';

@@ -4,6 +4,7 @@ import { Notices } from './components/Notices';
 import { Overview } from './components/Overview';
 import { SettingsPage } from './components/SettingsPage';
 import { Sidebar } from './components/Sidebar';
+import { useShortcuts, useTheme } from './hooks/useDesktopIntegration';
 import { useI18n } from './hooks/useI18n';
 import { useBreakwatch } from './store';
 
@@ -12,6 +13,8 @@ export function App() {
   const known = useBreakwatch((state) => view.kind !== 'endpoint' || state.snapshots[view.id] !== undefined);
   const ipcError = useBreakwatch((state) => state.ipcError);
   const { language, t } = useI18n();
+  useShortcuts();
+  useTheme();
   return (
     <div className="app" lang={language}>
       <Sidebar />

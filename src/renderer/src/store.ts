@@ -8,7 +8,8 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BreakwatchApi, Envelope, ExportedFile, InvokeArgument } from '../../shared/contract';
 import type { AppInfo, FaultMode, HistoryEvent, MonitorSnapshot } from '../../shared/model';
-import type { EndpointInput, EndpointView } from '../../shared/settings';
+import type { UiCommand } from '../../shared/channels';
+import type { EndpointInput, EndpointView, Preferences } from '../../shared/settings';
 
 export type View =
   | { readonly kind: 'overview' }
@@ -42,6 +43,12 @@ export interface BreakwatchState {
   importSettings(text: string): Promise<string | null>;
   exportHistory(id: string, format: 'csv' | 'json'): Promise<ExportedFile | null>;
   listHistory(query: InvokeArgument<'history:list'>): Promise<readonly HistoryEvent[]>;
+  setPreferences(changes: Partial<Preferences>): Promise<void>;
+  retryAll(): Promise<void>;
+  openLogs(): Promise<void>;
+  exportDiagnostics(): Promise<ExportedFile | null>;
+  /** Runs a menu / tray / notification / keyboard command. */
+  runCommand(command: UiCommand, id?: string): void;
 }
 
 export type BreakwatchStore = StoreApi<BreakwatchState>;
@@ -84,6 +91,7 @@ export function createBreakwatchStore(api: BreakwatchApi): BreakwatchStore {
         });
         api.on('settings:changed', acceptEndpoints);
         api.on('app:info', (info) => set({ info }));
+        api.on('ui:command', ({ command, id }) => get().runCommand(command, id));
         const info = unwrap(await api.invoke('app:get-info'));
         if (info)
           set({
@@ -162,6 +170,52 @@ export function createBreakwatchStore(api: BreakwatchApi): BreakwatchStore {
       },
       async listHistory(query) {
         return unwrap(await api.invoke('history:list', query)) ?? [];
+      },
+      async setPreferences(changes) {
+        const info = unwrap(await api.invoke('preferences:set', changes));
+        if (info) set({ info });
+      },
+      async retryAll() {
+        unwrap(await api.invoke('monitor:retry-all'))?.forEach(acceptSnapshot);
+      },
+      async openLogs() {
+        const result = unwrap(await api.invoke('app:open-logs'));
+        // Without a file manager to open (browser host), show where they are.
+        if (result && !result.opened) set({ view: { kind: 'settings' } });
+      },
+      async exportDiagnostics() {
+        return unwrap(await api.invoke('diagnostics:export'));
+      },
+      runCommand(command, id) {
+        const { view, info } = get();
+        switch (command) {
+          case 'retry-selected':
+            if (view.kind === 'endpoint') void get().retry(view.id);
+            break;
+          case 'retry-all':
+            void get().retryAll();
+            break;
+          case 'add-endpoint':
+            set({ view: { kind: 'form', id: null } });
+            break;
+          case 'settings':
+            set({ view: { kind: 'settings' } });
+            break;
+          case 'toggle-theme': {
+            const dark =
+              info?.preferences.theme === 'dark' ||
+              (info?.preferences.theme !== 'light' &&
+                window.matchMedia?.('(prefers-color-scheme: dark)').matches);
+            void get().setPreferences({ theme: dark ? 'light' : 'dark' });
+            break;
+          }
+          case 'show-logs':
+            void get().openLogs();
+            break;
+          case 'open-endpoint':
+            if (id && get().snapshots[id]) set({ view: { kind: 'endpoint', id } });
+            break;
+        }
       },
     };
   });

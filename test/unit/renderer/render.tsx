@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { createBreakwatchStore, StoreProvider } from '../../../src/renderer/src/store';
 import type { BreakwatchApi, Envelope } from '../../../src/shared/contract';
 import type { AppInfo, MonitorSnapshot } from '../../../src/shared/model';
-import { ENDPOINT_DEFAULTS } from '../../../src/shared/settings';
+import { DEFAULT_PREFERENCES, ENDPOINT_DEFAULTS } from '../../../src/shared/settings';
 
 export const info: AppInfo = {
   version: '0.0.0',
@@ -14,6 +14,10 @@ export const info: AppInfo = {
   presets: { demoUrl: null, tutorialUrl: 'https://example.com/dev' },
   secretsEncrypted: false,
   notices: [],
+  preferences: DEFAULT_PREFERENCES,
+  host: 'browser',
+  versions: { breakwatch: '0.0.0' },
+  logFile: null,
 };
 
 const emptyWindow = {

@@ -30,6 +30,7 @@ interface Draft {
   backoff: boolean;
   backoffMaxS: string;
   paused: boolean;
+  notify: boolean;
 }
 
 function toNumber(text: string): number {
@@ -58,6 +59,7 @@ function toInput(draft: Draft): EndpointInput {
     backoff: draft.backoff,
     backoffMaxS: toNumber(draft.backoffMaxS),
     paused: draft.paused,
+    notify: draft.notify,
   };
 }
 
@@ -78,6 +80,7 @@ const EMPTY: Draft = {
   backoff: d.backoff,
   backoffMaxS: String(d.backoffMaxS),
   paused: false,
+  notify: d.notify,
 };
 
 function Field({
@@ -349,6 +352,14 @@ export function EndpointForm({ id }: { id: string | null }) {
             onChange={(e) => update({ backoff: e.target.checked })}
           />{' '}
           {t('form.backoff')}
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.notify}
+            onChange={(e) => update({ notify: e.target.checked })}
+          />{' '}
+          {t('form.notify')}
         </label>
       </div>
       {draft.backoff && numberField('backoffMaxS', t('form.backoffMax'))}
