@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -37,6 +37,23 @@ describe('createLogger', () => {
     expect(out[1]).toMatch(/ WARNING careful$/);
   });
 
+  it('rotates the file at its size limit and keeps a bounded number of old files', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bw-log-'));
+    const path = join(folder, 'breakwatch.log');
+    const logger = createLogger({ filePath: path, write: () => {}, rotation: { maxBytes: 1000, keep: 2 } });
+    for (let i = 0; i < 100; i += 1) logger.info(`line ${i} ${'x'.repeat(40)}`);
+    await logger.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const files = readdirSync(folder).sort();
+    expect(files).toEqual(['breakwatch.log', 'breakwatch.log.1', 'breakwatch.log.2']);
+    for (const file of files) expect(statSync(join(folder, file)).size).toBeLessThanOrEqual(1000);
+    expect(readFileSync(path, 'utf8')).toContain('line 99');
+    // Timestamps keep the tutorial's format after rotation.
+    expect(readFileSync(path, 'utf8').split('\n')[0]).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4} INFO line/,
+    );
+  });
+
   it('keeps logging to its output when the log folder cannot be created', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bw-log-'));
     const blocker = join(dir, 'not-a-folder');
@@ -45,7 +62,7 @@ describe('createLogger', () => {
     const logger = createLogger({ filePath: join(blocker, 'logs', 'b.log'), write: (l) => out.push(l) });
     logger.info('still here');
     expect(logger.filePath).toBeNull();
-    expect(out[0]).toMatch(/WARNING Cannot open log file .*; logging to stdout only/);
+    expect(out[0]).toMatch(/WARNING Log file .* cannot be opened \(.*\); logging to stdout only/);
     expect(out[1]).toMatch(/INFO still here$/);
     await logger.close();
   });

@@ -3,7 +3,7 @@
  * `YYYY-MM-DD HH:MM:SS +ZZZZ`, to stdout and to a log file. A log file that
  * cannot be opened never stops the app: it says so once and logs to stdout.
  */
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type LogLevel = 'INFO' | 'WARNING' | 'ERROR';
@@ -23,6 +23,8 @@ export interface LoggerOptions {
   /** Where lines go besides the file (defaults to stdout). */
   readonly write?: (line: string) => void;
   readonly now?: () => Date;
+  /** Rotation limits (tests use small ones). */
+  readonly rotation?: { readonly maxBytes: number; readonly keep: number };
 }
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
@@ -55,43 +57,65 @@ function writeStdout(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
+/** Size at which the log file is rotated, and how many old files are kept. */
+export const LOG_ROTATION = { maxBytes: 5 * 1024 * 1024, keep: 3 } as const;
+
+function rotate(filePath: string, keep: number): void {
+  for (let i = keep - 1; i >= 1; i -= 1) {
+    if (existsSync(`${filePath}.${i}`)) renameSync(`${filePath}.${i}`, `${filePath}.${i + 1}`);
+  }
+  if (existsSync(filePath)) renameSync(filePath, `${filePath}.1`);
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? writeStdout;
   const now = options.now ?? (() => new Date());
-  let file: WriteStream | null = null;
+  const rotation = options.rotation ?? LOG_ROTATION;
+  // Synchronous appends: a line is on disk before the next event, even if
+  // the app crashes right after, and rotation never races a pending write.
+  let fd: number | null = null;
   let filePath: string | null = null;
+  let size = 0;
+
+  const open = (path: string) => {
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, 'a');
+    size = fstatSync(fd).size;
+    filePath = path;
+  };
+  const giveUp = (path: string, why: string) => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
+    filePath = null;
+    write(formatLogLine(now(), 'WARNING', `Log file ${path} ${why}; logging to stdout only`));
+  };
 
   if (options.filePath) {
     try {
-      mkdirSync(dirname(options.filePath), { recursive: true });
-      file = createWriteStream(options.filePath, { flags: 'a' });
-      filePath = options.filePath;
-      file.on('error', (error) => {
-        write(
-          formatLogLine(
-            now(),
-            'WARNING',
-            `Log file ${filePath} failed (${error.message}); logging to stdout only`,
-          ),
-        );
-        file = null;
-        filePath = null;
-      });
+      open(options.filePath);
     } catch (error) {
-      write(
-        formatLogLine(
-          now(),
-          'WARNING',
-          `Cannot open log file ${options.filePath} (${(error as Error).message}); logging to stdout only`,
-        ),
-      );
+      giveUp(options.filePath, `cannot be opened (${(error as Error).message})`);
     }
   }
 
   const log = (level: LogLevel, message: string): void => {
-    const line = formatLogLine(now(), level, message);
-    write(line);
-    file?.write(`${line}\n`);
+    const line = `${formatLogLine(now(), level, message)}\n`;
+    write(line.slice(0, -1));
+    if (fd === null || filePath === null) return;
+    const path = filePath;
+    try {
+      const bytes = Buffer.byteLength(line);
+      if (size > 0 && size + bytes > rotation.maxBytes) {
+        closeSync(fd);
+        fd = null;
+        rotate(path, rotation.keep);
+        open(path);
+      }
+      writeSync(fd!, line);
+      size += bytes;
+    } catch (error) {
+      giveUp(path, `failed (${(error as Error).message})`);
+    }
   };
 
   return {
@@ -101,11 +125,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     get filePath() {
       return filePath;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (!file) return resolve();
-        file.end(() => resolve());
-        file = null;
-      }),
+    close: async () => {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+    },
   };
 }
