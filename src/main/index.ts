@@ -168,6 +168,8 @@ function createTray(): void {
     return;
   }
   tray.on('click', showWindow);
+  // Lets the Electron smoke test see the tray; nothing else reads it.
+  if (process.env['BREAKWATCH_E2E']) Object.assign(globalThis, { breakwatchTray: tray });
   updateTray();
 }
 

@@ -4,7 +4,8 @@
  * machines cannot download: there it skips and says why. Anywhere the binary
  * exists (after `npm start` once), it proves the packaged shape works.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
@@ -27,7 +28,14 @@ test('the desktop window opens and shows data from the demo Lambda', async () =>
   test.skip(!binary, skipReason);
   const app = await electron.launch({
     executablePath: binary!,
-    args: [join(process.cwd(), 'out', 'main', 'index.js'), '--interval', '0'],
+    args: [
+      join(process.cwd(), 'out', 'main', 'index.js'),
+      '--interval',
+      '0',
+      '--data-dir',
+      mkdtempSync(join(tmpdir(), 'bw-electron-')),
+    ],
+    env: { ...process.env, BREAKWATCH_E2E: '1' },
   });
   try {
     const window = await app.firstWindow();
@@ -41,6 +49,13 @@ test('the desktop window opens and shows data from the demo Lambda', async () =>
       typeof (globalThis as Record<string, unknown>)['process'],
     ]);
     expect(pageGlobals).toEqual(['undefined', 'undefined']);
+    // The tray exists (where the desktop has one) and shows the closed state.
+    const tray = await app.evaluate(() => {
+      const t = (globalThis as { breakwatchTray?: { isDestroyed(): boolean; getToolTip?: () => string } })
+        .breakwatchTray;
+      return t ? { alive: !t.isDestroyed() } : null;
+    });
+    if (process.platform !== 'linux' || tray) expect(tray).toEqual({ alive: true });
   } finally {
     await app.close();
   }
