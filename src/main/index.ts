@@ -27,6 +27,7 @@ import { translate } from '../shared/messages';
 import type { Preferences } from '../shared/settings';
 import { createAppCore, type AppCore } from './app-core';
 import { buildMenuTemplate, type MenuItemData } from './desktop/menu-template';
+import { applyDesktopPreferences } from './desktop/preferences';
 import { NotificationPolicy } from './desktop/notification-policy';
 import { claimSingleInstance } from './desktop/single-instance';
 import { trayIconPath, trayTooltip, worstState, type TrayState } from './desktop/tray-state';
@@ -222,9 +223,7 @@ function onSnapshot(snapshot: MonitorSnapshot): void {
 }
 
 function applyPreferences(preferences: Preferences): void {
-  nativeTheme.themeSource = preferences.theme;
-  closeToTray = preferences.closeToTray;
-  if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: preferences.startAtLogin });
+  ({ closeToTray } = applyDesktopPreferences({ nativeTheme, app }, preferences));
 }
 
 async function start(): Promise<void> {

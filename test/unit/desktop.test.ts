@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuItemData } from '../../src/main/desktop/menu-template';
+import { applyDesktopPreferences } from '../../src/main/desktop/preferences';
+import { DEFAULT_PREFERENCES } from '../../src/shared/settings';
 import { GLOBAL, NotificationPolicy, PER_ENDPOINT } from '../../src/main/desktop/notification-policy';
 import { claimSingleInstance } from '../../src/main/desktop/single-instance';
 import { trayIconPath, trayTooltip, worstState } from '../../src/main/desktop/tray-state';
@@ -214,5 +216,33 @@ describe('window placement', () => {
       maximized: true,
     });
     expect(fitToDisplays(DEFAULT_WINDOW, [display])).toEqual(DEFAULT_WINDOW);
+  });
+});
+
+describe('desktop preferences', () => {
+  const shell = (isPackaged: boolean) => ({
+    nativeTheme: { themeSource: 'system' as 'system' | 'light' | 'dark' },
+    app: { isPackaged, setLoginItemSettings: vi.fn() },
+  });
+
+  it('switches the theme through nativeTheme and registers the login item when packaged', () => {
+    const packaged = shell(true);
+    const result = applyDesktopPreferences(packaged, {
+      ...DEFAULT_PREFERENCES,
+      theme: 'dark',
+      startAtLogin: true,
+      closeToTray: false,
+    });
+    expect(packaged.nativeTheme.themeSource).toBe('dark');
+    expect(packaged.app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
+    expect(result).toEqual({ closeToTray: false });
+    applyDesktopPreferences(packaged, { ...DEFAULT_PREFERENCES, theme: 'system' });
+    expect(packaged.nativeTheme.themeSource).toBe('system');
+  });
+
+  it('never registers a development build to start at login', () => {
+    const dev = shell(false);
+    applyDesktopPreferences(dev, { ...DEFAULT_PREFERENCES, startAtLogin: true });
+    expect(dev.app.setLoginItemSettings).not.toHaveBeenCalled();
   });
 });
