@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'INVALID_JSON',
   'RESPONSE_TOO_LARGE',
   'TOO_MANY_REDIRECTS',
+  'REDIRECT_OFF_ORIGIN',
   'UNEXPECTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

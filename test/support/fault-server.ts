@@ -14,6 +14,9 @@ export type FaultServerMode =
   | { kind: 'stall-body' }
   | { kind: 'huge'; bytes: number }
   | { kind: 'redirect-loop' }
+  | { kind: 'redirect-to'; location: string }
+  | { kind: 'reset-mid-body' }
+  | { kind: 'drip'; everyMs: number }
   | { kind: 'gzip-bomb'; bytes: number };
 
 export interface FaultServer {
@@ -97,6 +100,20 @@ export async function startFaultServer(
         const body = gzipSync(Buffer.alloc(mode.bytes, ' '));
         response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
         response.end(body);
+        return;
+      }
+      case 'redirect-to':
+        response.writeHead(302, { location: mode.location });
+        response.end();
+        return;
+      case 'reset-mid-body':
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        response.write('{"items": [1, 2, 3', () => setTimeout(() => request.socket.destroy(), 20));
+        return;
+      case 'drip': {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const timer = setInterval(() => response.write(' '), mode.everyMs);
+        response.on('close', () => clearInterval(timer));
         return;
       }
       case 'redirect-loop':

@@ -6,7 +6,13 @@
  */
 import got, { type Request } from 'got';
 import { classifyRequestError } from './classify';
-import { HttpStatusError, InvalidJsonError, parseRetryAfter, ResponseTooLargeError } from './errors';
+import {
+  HttpStatusError,
+  InvalidJsonError,
+  parseRetryAfter,
+  RequestFailedError,
+  ResponseTooLargeError,
+} from './errors';
 
 export interface HttpClientOptions {
   /** Whole-exchange timeout (connect, headers and body), in ms. */
@@ -15,6 +21,12 @@ export interface HttpClientOptions {
   readonly maxBytes: number;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Replaces the DNS resolver (tests simulate resolver failures without any network). */
+  readonly dnsLookup?: (
+    hostname: string,
+    options: object,
+    callback: (error: NodeJS.ErrnoException | null, address?: string, family?: number) => void,
+  ) => void;
 }
 
 export interface HttpResponse {
@@ -64,15 +76,19 @@ function requestJson(
   const started = performance.now();
   const method = init.method ?? 'GET';
   const withBody = method === 'POST' && init.body ? { body: init.body } : {};
+  const origin = new URL(url).origin;
   const stream: Request = got.stream(url, {
     method,
     ...withBody,
     retry: { limit: 0 },
     timeout: { request: options.timeoutMs },
     throwHttpErrors: false,
-    followRedirect: true,
+    // Same-origin redirects only: the endpoint's headers (API keys) must
+    // never be sent to a host the user did not configure.
+    followRedirect: (response) => redirectTarget(response)?.origin === origin,
     maxRedirects: MAX_REDIRECTS,
     decompress: true,
+    ...(options.dnsLookup ? { dnsLookup: options.dnsLookup as never } : {}),
     headers: {
       accept: 'application/json',
       'user-agent': USER_AGENT,
@@ -102,6 +118,18 @@ function requestJson(
       (response: { statusCode: number; statusMessage?: string; headers: HttpResponse['headers'] }) => {
         status = response.statusCode;
         headers = response.headers;
+        const offOrigin = status >= 300 && status < 400 ? redirectTarget(response) : null;
+        if (offOrigin && offOrigin.origin !== origin) {
+          fail(
+            new RequestFailedError(
+              'REDIRECT_OFF_ORIGIN',
+              'invalid-response',
+              `Redirect to another host refused (${offOrigin.origin})`,
+              { status },
+            ),
+          );
+          return;
+        }
         if (status < 200 || status > 299) {
           const retryAfter =
             status === 429 || status === 503
@@ -154,4 +182,18 @@ function parseJson(body: Buffer, status: number): unknown {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** Where a 3xx response points, resolved against the URL that answered; null if nowhere. */
+function redirectTarget(response: {
+  headers: Record<string, string | string[] | undefined>;
+  url?: string;
+}): URL | null {
+  const location = headerValue(response.headers['location']);
+  if (!location) return null;
+  try {
+    return new URL(location, response.url);
+  } catch {
+    return null;
+  }
 }
