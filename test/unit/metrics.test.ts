@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RollingMetrics } from '../../src/main/core/metrics';
+import { RollingMetrics, windowMetrics } from '../../src/main/core/metrics';
 import type { CallOutcome } from '../../src/shared/model';
 
 const T0 = Date.UTC(2026, 11, 4, 12, 0, 0);
@@ -69,6 +69,37 @@ describe('RollingMetrics', () => {
     for (let i = 0; i < 20_000; i += 1) m.record(i % 2 ? ok(T0 + i) : fail(T0 + i));
     expect(m.heartbeat()).toHaveLength(60);
     expect(m.heartbeat().at(-1)!.at).toBe(T0 + 19_999);
-    expect((m as unknown as { outcomes: unknown[] }).outcomes.length).toBeLessThanOrEqual(7_500);
+    expect((m as unknown as { outcomes: unknown[] }).outcomes.length).toBeLessThanOrEqual(1_200);
+    const { recent, lastCalls } = m.summary(T0 + 20_000);
+    expect(recent.calls).toBeLessThanOrEqual(6_000);
+    expect(lastCalls.calls).toBe(100);
+  });
+});
+
+describe('RollingMetrics against a recomputation from scratch', () => {
+  it('keeps running counts and percentiles equal to a full recount as the window slides', () => {
+    const m = new RollingMetrics();
+    const all: CallOutcome[] = [];
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 3_000; i += 1) {
+      const at = T0 + i * 500; // 25 minutes at 2 calls/s
+      const r = random();
+      const outcome =
+        r < 0.6
+          ? ok(at, Math.round(random() * 300))
+          : r < 0.9
+            ? fail(at, r < 0.75 ? 'timeout' : 'http-5xx')
+            : short(at);
+      m.record(outcome);
+      all.push(outcome);
+      if (i % 97 === 0) {
+        const now = at;
+        const inWindow = all.filter((o) => o.at >= now - 600_000);
+        const expected = windowMetrics(inWindow);
+        expect(m.summary(now).recent).toEqual(expected);
+        expect(m.summary(now).lastCalls).toEqual(windowMetrics(all.slice(-100)));
+      }
+    }
   });
 });

@@ -11,7 +11,7 @@ import {
   type MetricsSummary,
   type WindowMetrics,
 } from '../../shared/model';
-import { latencySummary } from './percentile';
+import { summaryOfSorted } from './percentile';
 
 export const RECENT_WINDOW_MS = 10 * 60_000;
 export const LAST_CALLS = 100;
@@ -27,13 +27,91 @@ interface Bucket {
   failed: number;
 }
 
+/**
+ * Running counts and sorted latencies of a window of outcomes: adding or
+ * removing one outcome is O(log n) search plus a memmove, reading is O(1),
+ * so a summary costs the same at 10 or 10 000 outcomes.
+ */
+class WindowCounter {
+  private readonly queue: CallOutcome[] = [];
+  private head = 0;
+  private readonly latencies: number[] = [];
+  private successes = 0;
+  private unexpected = 0;
+  private shortCircuited = 0;
+  private readonly failures = Object.fromEntries(FAILURE_CATEGORIES.map((c) => [c, 0])) as Record<
+    FailureCategory,
+    number
+  >;
+
+  get size(): number {
+    return this.queue.length - this.head;
+  }
+
+  oldest(): CallOutcome | undefined {
+    return this.queue[this.head];
+  }
+
+  add(outcome: CallOutcome): void {
+    this.queue.push(outcome);
+    this.count(outcome, 1);
+    if (outcome.latencyMs !== null)
+      this.latencies.splice(lowerBound(this.latencies, outcome.latencyMs), 0, outcome.latencyMs);
+  }
+
+  removeOldest(): void {
+    const outcome = this.queue[this.head];
+    if (!outcome) return;
+    this.head += 1;
+    this.count(outcome, -1);
+    if (outcome.latencyMs !== null) {
+      const index = lowerBound(this.latencies, outcome.latencyMs);
+      if (this.latencies[index] === outcome.latencyMs) this.latencies.splice(index, 1);
+    }
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  metrics(): WindowMetrics {
+    const calls = this.size;
+    return {
+      calls,
+      successes: this.successes,
+      failures: { ...this.failures },
+      unexpected: this.unexpected,
+      shortCircuited: this.shortCircuited,
+      errorPercent: calls === 0 ? null : ((calls - this.successes) / calls) * 100,
+      latency: summaryOfSorted(this.latencies),
+    };
+  }
+
+  private count(outcome: CallOutcome, delta: 1 | -1): void {
+    if (outcome.kind === 'success') this.successes += delta;
+    else if (outcome.kind === 'short-circuit') this.shortCircuited += delta;
+    else if (outcome.category) this.failures[outcome.category] += delta;
+    else this.unexpected += delta;
+  }
+}
+
 export class RollingMetrics {
   private outcomes: CallOutcome[] = [];
   private buckets: Bucket[] = [];
+  private readonly recent = new WindowCounter();
+  private readonly last = new WindowCounter();
+  /** Bumped by every record; summaries are reused until it (or the second) changes. */
+  private version = 0;
+  private cached: { version: number; second: number; value: MetricsSummary } | null = null;
 
   record(outcome: CallOutcome): void {
+    this.version += 1;
     this.outcomes.push(outcome);
-    if (this.outcomes.length > MAX_KEPT * 1.25) this.outcomes = this.outcomes.slice(-MAX_KEPT);
+    if (this.outcomes.length > HEARTBEATS * 20) this.outcomes = this.outcomes.slice(-HEARTBEATS);
+    this.recent.add(outcome);
+    if (this.recent.size > MAX_KEPT) this.recent.removeOldest();
+    this.last.add(outcome);
+    if (this.last.size > LAST_CALLS) this.last.removeOldest();
     if (outcome.kind === 'short-circuit') return; // no request: says nothing about uptime
     const minute = Math.floor(outcome.at / MINUTE);
     let bucket = this.buckets.at(-1);
@@ -47,21 +125,26 @@ export class RollingMetrics {
     else bucket.failed += 1;
   }
 
-  /** The last `count` outcomes, oldest first. */
+  /** The last `count` (at most 60) outcomes, oldest first. */
   heartbeat(count = HEARTBEATS): CallOutcome[] {
     return this.outcomes.slice(-count);
   }
 
+  /** The metrics at `now`; cheap to call often (snapshots are published on every change). */
   summary(now: number): MetricsSummary {
+    const second = Math.floor(now / 1000);
+    if (this.cached && this.cached.version === this.version && this.cached.second === second)
+      return this.cached.value;
     const since = now - RECENT_WINDOW_MS;
-    let start = this.outcomes.length;
-    while (start > 0 && this.outcomes[start - 1]!.at >= since) start -= 1;
-    return {
-      recent: windowMetrics(this.outcomes.slice(start)),
-      lastCalls: windowMetrics(this.outcomes.slice(-LAST_CALLS)),
+    while (this.recent.size > 0 && this.recent.oldest()!.at < since) this.recent.removeOldest();
+    const value: MetricsSummary = {
+      recent: this.recent.metrics(),
+      lastCalls: this.last.metrics(),
       uptime1h: this.uptime(now, 60),
       uptime24h: this.uptime(now, DAY_MINUTES),
     };
+    this.cached = { version: this.version, second, value };
+    return value;
   }
 
   private uptime(now: number, minutes: number): number | null {
@@ -77,30 +160,21 @@ export class RollingMetrics {
   }
 }
 
-export function windowMetrics(outcomes: readonly CallOutcome[]): WindowMetrics {
-  const failures = Object.fromEntries(FAILURE_CATEGORIES.map((c) => [c, 0])) as Record<
-    FailureCategory,
-    number
-  >;
-  let successes = 0;
-  let unexpected = 0;
-  let shortCircuited = 0;
-  const latencies: number[] = [];
-  for (const outcome of outcomes) {
-    if (outcome.latencyMs !== null) latencies.push(outcome.latencyMs);
-    if (outcome.kind === 'success') successes += 1;
-    else if (outcome.kind === 'short-circuit') shortCircuited += 1;
-    else if (outcome.category) failures[outcome.category] += 1;
-    else unexpected += 1;
+/** Index of the first element >= value in an ascending array. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
   }
-  const calls = outcomes.length;
-  return {
-    calls,
-    successes,
-    failures,
-    unexpected,
-    shortCircuited,
-    errorPercent: calls === 0 ? null : ((calls - successes) / calls) * 100,
-    latency: latencySummary(latencies),
-  };
+  return low;
+}
+
+/** Counts of a list of outcomes from scratch (the reference the running counters are tested against). */
+export function windowMetrics(outcomes: readonly CallOutcome[]): WindowMetrics {
+  const counter = new WindowCounter();
+  for (const outcome of outcomes) counter.add(outcome);
+  return counter.metrics();
 }

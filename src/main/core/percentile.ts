@@ -12,7 +12,11 @@ export function percentileOfSorted(sorted: readonly number[], p: number): number
 }
 
 export function latencySummary(values: readonly number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
+  return summaryOfSorted([...values].sort((a, b) => a - b));
+}
+
+/** p50, p90, p99 and max of values already in ascending order. */
+export function summaryOfSorted(sorted: readonly number[]) {
   return {
     p50: percentileOfSorted(sorted, 50),
     p90: percentileOfSorted(sorted, 90),
