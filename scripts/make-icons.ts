@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
 
 const SHAPES: Record<string, (fill: string) => string> = {
   closed: (c) => `<circle cx="8" cy="8" r="6" fill="${c}"/>`,
@@ -27,8 +28,8 @@ async function main() {
   const out = join(import.meta.dirname, '..', 'resources');
   mkdirSync(join(out, 'tray'), { recursive: true });
   const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   const page = await browser.newPage();
   const render = async (svg: string, size: number, file: string) => {

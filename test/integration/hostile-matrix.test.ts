@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../src/main/core/http-client';
+import { createHttpClient, type HttpClient } from '../../src/main/core/http-client';
 import { Monitor } from '../../src/main/core/monitor';
 import { FAILURE_CATEGORIES, type ErrorCode, type FailureCategory } from '../../src/shared/model';
 import { memoryLogger } from '../support/fakes';
@@ -232,6 +232,24 @@ const CASES: Case[] = [
   },
 ];
 
+/** A monitor of `url` that never opens (threshold 100), so every check reaches the server. */
+function watch(
+  url: string,
+  client: HttpClient,
+  counted: readonly FailureCategory[] = FAILURE_CATEGORIES,
+  failureThreshold = 100,
+) {
+  return new Monitor({
+    target: { id: 'm', name: 'Matrix', url, isDemo: false },
+    client,
+    failureThreshold,
+    recoveryTimeoutMs: 10_000,
+    intervalMs: 0,
+    countedCategories: new Set(counted),
+    logger: memoryLogger(),
+  });
+}
+
 const failingLookup = (
   hostname: string,
   _options: object,
@@ -248,16 +266,7 @@ describe('hostile upstream matrix', () => {
       maxBytes: 1024 * 1024,
       ...(c.failsDns ? { dnsLookup: failingLookup } : {}),
     });
-    const target = { id: 'm', name: 'Matrix', url: badUrl, isDemo: false };
-    const monitor = new Monitor({
-      target,
-      client,
-      failureThreshold: 100,
-      recoveryTimeoutMs: 10_000,
-      intervalMs: 0,
-      countedCategories: new Set(FAILURE_CATEGORIES),
-      logger: memoryLogger(),
-    });
+    const monitor = watch(badUrl, client);
     if (c.mode) server.set(c.mode);
     const failed = await monitor.check('user');
     expect(failed.lastError).toMatchObject({
@@ -275,15 +284,7 @@ describe('hostile upstream matrix', () => {
 
     // The same client against a good answer: data shown, error cleared.
     server.set({ kind: 'json', body: { recovered: c.name } });
-    const good = new Monitor({
-      target: { ...target, url: `${server.url}/good` },
-      client,
-      failureThreshold: 100,
-      recoveryTimeoutMs: 10_000,
-      intervalMs: 0,
-      countedCategories: new Set(FAILURE_CATEGORIES),
-      logger: memoryLogger(),
-    });
+    const good = watch(`${server.url}/good`, client);
     const ok = await good.check('user');
     expect(ok.lastError).toBeNull();
     expect(JSON.parse(ok.lastResult!.body)).toEqual({ recovered: c.name });
@@ -298,15 +299,12 @@ describe('hostile upstream matrix', () => {
 
   it('a category configured out is shown but not counted', async () => {
     server.set({ kind: 'json', status: 404, body: {} });
-    const monitor = new Monitor({
-      target: { id: 'x', name: 'x', url: `${server.url}/missing`, isDemo: false },
-      client: createHttpClient({ timeoutMs: TIMEOUT_MS, maxBytes: 1024 }),
-      failureThreshold: 1,
-      recoveryTimeoutMs: 10_000,
-      intervalMs: 0,
-      countedCategories: new Set<FailureCategory>(['connection', 'timeout', 'http-5xx']),
-      logger: memoryLogger(),
-    });
+    const monitor = watch(
+      `${server.url}/missing`,
+      createHttpClient({ timeoutMs: TIMEOUT_MS, maxBytes: 1024 }),
+      ['connection', 'timeout', 'http-5xx'],
+      1,
+    );
     const snapshot = await monitor.check('user');
     expect(snapshot.lastError).toMatchObject({ code: 'HTTP_STATUS', counted: false });
     expect(snapshot.breaker.state).toBe('closed');

@@ -15,8 +15,9 @@ export default function HistoryPanel({ id }: { id: string }) {
   const exportHistory = useBreakwatch((s) => s.exportHistory);
   const [type, setType] = useState<TypeFilter>('all');
   const [text, setText] = useState('');
-  const [events, setEvents] = useState<readonly HistoryEvent[]>([]);
-  const [chartEvents, setChartEvents] = useState<readonly HistoryEvent[]>([]);
+  // null until the first answer: no "empty" flash before the history arrives.
+  const [events, setEvents] = useState<readonly HistoryEvent[] | null>(null);
+  const [chartEvents, setChartEvents] = useState<readonly HistoryEvent[] | null>(null);
 
   // Refetch when the monitor publishes; a short delay merges bursts of snapshots.
   useEffect(() => {
@@ -45,7 +46,7 @@ export default function HistoryPanel({ id }: { id: string }) {
 
   return (
     <>
-      <LatencyChart events={chartEvents} />
+      {chartEvents && <LatencyChart events={chartEvents} />}
       <section className="card history" aria-labelledby="history-title">
         <div className="card-head">
           <h2 id="history-title" className="card-title">
@@ -79,7 +80,7 @@ export default function HistoryPanel({ id }: { id: string }) {
             </button>
           </div>
         </div>
-        {events.length === 0 ? (
+        {events === null ? null : events.length === 0 ? (
           <p className="empty">{t('history.empty')}</p>
         ) : (
           <div className="table-scroll">
