@@ -3,27 +3,14 @@
  * any browser; prints the URL to open. Options: see src/main/options.ts.
  */
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { createAppCore } from '../main/app-core';
 import { defaultDataDir } from '../main/data-dir';
 import { OptionsError, parseOptions } from '../main/options';
+import { bundleBridge } from './bridge-bundle';
 import { ensureRendererBuilt } from './renderer-build';
 import { startHostServer } from './server';
 
 const root = resolve(import.meta.dirname, '..', '..');
-
-async function bundleBridge(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(root, 'src', 'host', 'browser-bridge.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env, { strict: true });
@@ -37,7 +24,7 @@ async function main(): Promise<void> {
   const host = await startHostServer({
     core,
     rendererDir,
-    bridgeScript: await bundleBridge(),
+    bridgeScript: await bundleBridge(root),
     port: options.port,
   });
   core.logger.info(`Browser host ready; logging to ${core.logger.filePath ?? 'stdout only'}`);
