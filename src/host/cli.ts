@@ -2,7 +2,7 @@
  * `npm run serve -- [options]`: the browser host. Same core, same renderer,
  * any browser; prints the URL to open. Options: see src/main/options.ts.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createAppCore } from '../main/app-core';
 import { defaultDataDir } from '../main/data-dir';
 import { OptionsError, parseOptions } from '../main/options';
