@@ -13,6 +13,7 @@ import {
   type Settings,
   type Preferences,
 } from '../shared/settings';
+import { ClockWatch } from './core/clock-watch';
 import { createLogger, type Logger } from './core/logger';
 import { StateStore } from './core/state-store';
 import { startDemoLambda, type DemoLambdaServer } from './demo/api-gateway';
@@ -62,6 +63,10 @@ export interface AppCore {
   info(): AppInfo;
   snapshots(): MonitorSnapshot[];
   endpoints(): EndpointView[];
+  /** The system is about to sleep (Electron powerMonitor 'suspend'). */
+  suspend(): void;
+  /** The system woke up: the time asleep counts toward open breakers' recovery. */
+  resume(): void;
   dispose(): Promise<void>;
 }
 
@@ -183,6 +188,14 @@ export async function createAppCore(options: RuntimeOptions, env: AppCoreEnviron
     return result;
   }
 
+  const clockWatch = new ClockWatch((jumpMs) => {
+    logger.warn(
+      `Wall clock changed by ${Math.round(jumpMs / 1000)} s; countdowns follow it, recovery times do not`,
+    );
+    endpoints.all().forEach((monitor) => monitor.refresh());
+  });
+  const stopClockWatch = clockWatch.start();
+
   const handlers = createHandlers({
     settings,
     endpoints,
@@ -210,7 +223,14 @@ export async function createAppCore(options: RuntimeOptions, env: AppCoreEnviron
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    suspend: () => clockWatch.suspend(),
+    resume() {
+      const slept = clockWatch.resume();
+      logger.info(`Resumed after ${Math.round(slept / 1000)} s asleep`);
+      endpoints.all().forEach((monitor) => monitor.resumeFromSleep(slept));
+    },
     async dispose() {
+      stopClockWatch();
       await endpoints.stopAll();
       await state.flush();
       listeners.clear();

@@ -44,6 +44,10 @@ export class EndpointSet {
     return this.monitors.get(id);
   }
 
+  all(): Monitor[] {
+    return [...this.monitors.values()];
+  }
+
   snapshots(): MonitorSnapshot[] {
     return [...this.monitors.values()].map((monitor) => monitor.snapshot);
   }

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import {
   app,
   BrowserWindow,
+  powerMonitor,
   dialog,
   Menu,
   nativeImage,
@@ -263,6 +264,8 @@ async function start(): Promise<void> {
   });
   core.snapshots().forEach((s) => lastStates.set(s.target.id, s.breaker.state));
 
+  powerMonitor.on('suspend', () => core?.suspend());
+  powerMonitor.on('resume', () => core?.resume());
   applyMenu();
   createTray();
   // Keeps the tray tooltip's countdowns current.

@@ -64,7 +64,13 @@ export class Breaker {
   private policySubscriptions: IDisposable[] = [];
   private current: BreakerState = 'closed';
   private openedAt: number | null = null;
+  /** Wall-clock deadline, for display once half-open; while open it is derived from the monotonic one. */
   private openUntil: number | null = null;
+  /**
+   * The deadline that decides, on the monotonic clock (performance.now()):
+   * a wall-clock jump neither shortens nor stretches the recovery time.
+   */
+  private openUntilMono: number | null = null;
   private attempt = 0;
   private nextDurationMs: number;
   private halfOpenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -90,7 +96,10 @@ export class Breaker {
       failureThreshold: this.options.failureThreshold,
       recoveryTimeoutMs: this.options.recoveryTimeoutMs,
       openedAt: this.openedAt,
-      openUntil: this.openUntil,
+      openUntil:
+        this.current === 'open' && this.openUntilMono !== null
+          ? Math.round(Date.now() + Math.max(0, this.openUntilMono - performance.now()))
+          : this.openUntil,
     };
   }
 
@@ -107,7 +116,7 @@ export class Breaker {
    */
   async execute<T>(call: () => Promise<T>): Promise<T> {
     if (this.current === 'open' || this.current === 'held-open') {
-      throw new BreakerOpenError(this.openUntil, this.current === 'held-open');
+      throw new BreakerOpenError(this.snapshot().openUntil, this.current === 'held-open');
     }
     if (this.current === 'half-open') {
       if (this.trialInFlight) throw new BreakerOpenError(null);
@@ -143,6 +152,16 @@ export class Breaker {
     if (this.current !== 'open') return false;
     this.restore({ ...this.toPersisted(), state: 'half-open' });
     return true;
+  }
+
+  /**
+   * The machine slept for `sleptMs` (the monotonic clock stood still): that
+   * time counts toward the recovery timeout, as the user would expect.
+   */
+  resumeFromSleep(sleptMs: number): void {
+    if (this.current !== 'open' || this.openUntilMono === null || sleptMs <= 0) return;
+    this.openUntilMono -= sleptMs;
+    this.scheduleHalfOpen();
   }
 
   /** Subscribes to state transitions; returns the unsubscribe function. */
@@ -200,6 +219,7 @@ export class Breaker {
     let next: BreakerState = 'closed';
     this.openedAt = null;
     this.openUntil = null;
+    this.openUntilMono = null;
 
     if (saved && saved.state === 'open' && saved.openUntil !== null && saved.openUntil > now) {
       // cockatiel half-opens when now - openedAt >= duration: place its
@@ -211,6 +231,7 @@ export class Breaker {
       };
       this.openedAt = saved.openedAt;
       this.openUntil = saved.openUntil;
+      this.openUntilMono = performance.now() + (saved.openUntil - now);
       next = 'open';
     } else if (saved && (saved.state === 'open' || saved.state === 'half-open')) {
       // Due (or forced): an Open state with openedAt 0 admits the trial at once.
@@ -246,6 +267,7 @@ export class Breaker {
         const openedAt = Date.now();
         this.openedAt = openedAt;
         this.openUntil = openedAt + this.nextDurationMs;
+        this.openUntilMono = performance.now() + this.nextDurationMs;
         this.scheduleHalfOpen();
         this.moveTo('open');
         break;
@@ -257,11 +279,13 @@ export class Breaker {
         clearTimeout(this.halfOpenTimer);
         this.openedAt = Date.now();
         this.openUntil = null;
+        this.openUntilMono = null;
         this.moveTo('held-open');
         break;
       case CircuitState.Closed:
         this.openedAt = null;
         this.openUntil = null;
+        this.openUntilMono = null;
         this.attempt = 0;
         clearTimeout(this.halfOpenTimer);
         this.moveTo('closed');
@@ -271,18 +295,18 @@ export class Breaker {
 
   private scheduleHalfOpen(): void {
     clearTimeout(this.halfOpenTimer);
-    const deadline = this.openUntil;
+    const deadline = this.openUntilMono;
     if (deadline === null) return;
     this.halfOpenTimer = setTimeout(
       () => {
         this.halfOpenTimer = undefined;
-        if (this.current !== 'open' || this.openUntil !== deadline) return;
-        // Timers may fire a little early against the wall clock: wait it out,
-        // so cockatiel (which compares Date.now()) agrees the time has come.
-        if (Date.now() < deadline) return this.scheduleHalfOpen();
-        this.moveTo('half-open');
+        if (this.current !== 'open' || this.openUntilMono !== deadline) return;
+        if (performance.now() < deadline) return this.scheduleHalfOpen(); // a timer a little early
+        // Rebuild cockatiel as due (openedAt 0), so it admits the trial
+        // whatever the wall clock says now.
+        this.restore({ ...this.toPersisted(), openUntil: Date.now(), state: 'half-open' });
       },
-      Math.max(0, deadline - Date.now()),
+      Math.max(0, deadline - performance.now()),
     );
   }
 

@@ -176,6 +176,17 @@ export class Monitor {
     }
   }
 
+  /** Re-publishes (after a wall-clock jump the displayed deadlines are recomputed). */
+  refresh(): MonitorSnapshot {
+    return this.publish({});
+  }
+
+  /** The machine slept: that time counts toward the recovery timeout. */
+  resumeFromSleep(sleptMs: number): void {
+    this.breaker.resumeFromSleep(sleptMs);
+    this.publish({});
+  }
+
   /** Cancels the schedule and any request in flight; publishes nothing more. */
   stop(): void {
     this.stopped = true;
