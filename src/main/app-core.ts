@@ -118,10 +118,26 @@ export async function createAppCore(options: RuntimeOptions, env: AppCoreEnviron
     });
   }
 
-  const state = await StateStore.open(join(env.dataDir, 'state.json'), (message) => logger.warn(message));
+  /** Disk full, read-only folder…: logged, shown once as a notice, monitoring goes on in memory. */
+  const onStorageError = (message: string) => {
+    logger.warn(message);
+    if (notices.some((notice) => notice.code === 'STORAGE_FAILED')) return;
+    notices = [
+      ...notices,
+      {
+        code: 'STORAGE_FAILED',
+        message: `${message}. Monitoring continues; recent data is kept in memory only.`,
+      },
+    ];
+    // Before the core is assembled the notice simply waits in the list.
+    if (ready) emit('app:info', info());
+  };
+  let ready = false;
+  const state = await StateStore.open(join(env.dataDir, 'state.json'), onStorageError);
   const endpoints = new EndpointSet({
     dataDir: env.dataDir,
     logger,
+    onStorageError,
     state,
     maxResponseBytes: options.maxResponseBytes,
     demoUrl: demo?.url ?? null,
@@ -195,6 +211,7 @@ export async function createAppCore(options: RuntimeOptions, env: AppCoreEnviron
     endpoints.all().forEach((monitor) => monitor.refresh());
   });
   const stopClockWatch = clockWatch.start();
+  ready = true;
 
   const handlers = createHandlers({
     settings,

@@ -15,6 +15,8 @@ import type { EndpointOverrides } from './options';
 export interface EndpointRuntime {
   readonly dataDir: string;
   readonly logger: Logger;
+  /** A file could not be written: monitoring goes on in memory; the UI is told. */
+  readonly onStorageError: (message: string) => void;
   readonly state: StateStore;
   readonly maxResponseBytes: number;
   /** The demo Lambda's URL, for `kind: 'demo'` endpoints; null when it is not running. */
@@ -82,8 +84,9 @@ export class EndpointSet {
     const { logger, state, dataDir } = this.runtime;
     const effective = { ...config, ...this.runtime.overridesFor(config.id) };
     const target = targetOf(config, this.runtime.demoUrl);
-    const history = await HistoryLog.open(join(dataDir, 'history', `${config.id}.jsonl`), (message) =>
-      logger.warn(message),
+    const history = await HistoryLog.open(
+      join(dataDir, 'history', `${config.id}.jsonl`),
+      this.runtime.onStorageError,
     );
     const headers = Object.fromEntries(config.headers.map((header) => [header.name, header.value]));
     const monitor = new Monitor({

@@ -153,7 +153,7 @@ export interface AppInfo {
 
 /** Something the user must know about, shown until dismissed. */
 export interface Notice {
-  readonly code: 'SETTINGS_RESET' | 'SECRETS_PLAIN' | 'STATE_RESET';
+  readonly code: 'SETTINGS_RESET' | 'SECRETS_PLAIN' | 'STATE_RESET' | 'STORAGE_FAILED';
   readonly message: string;
 }
 

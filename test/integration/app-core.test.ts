@@ -2,7 +2,7 @@
  * The application core as the transports see it: handlers and events over
  * real settings, state and history files, against loopback servers.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,19 @@ describe('app core', () => {
       'Orders (copy)',
     ]);
     expect((await call('monitor:retry', { id: saved.value.id })).ok).toBe(false);
+  });
+
+  it('keeps monitoring in memory when history cannot be written, and says so in a notice', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bw-core-'));
+    writeFileSync(join(dataDir, 'history'), 'not a folder'); // as a read-only or full disk would fail
+    const { call, core } = await open(dataDir);
+    const saved = await call('endpoint:save', { endpoint: input() });
+    if (!saved.ok) throw new Error('save failed');
+    const checked = await call('monitor:retry', { id: saved.value.id });
+    expect(checked.ok && checked.value.lastResult?.status).toBe(200);
+    await expect.poll(() => core.info().notices.map((n) => n.code)).toContain('STORAGE_FAILED');
+    const history = await call('history:list', { id: saved.value.id, limit: 10 });
+    expect(history.ok && history.value.length).toBeGreaterThan(0);
   });
 
   it('a restart on the same data folder keeps endpoints, the open breaker, the last good data and the history', async () => {
