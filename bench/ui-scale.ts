@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
 import { ENDPOINT_DEFAULTS } from '../src/shared/endpoint-defaults';
 import { closedPort, startFaultServer } from '../test/support/fault-server';
 
-const ENDPOINTS = 50;
+const ENDPOINTS = Number(process.env['BENCH_ENDPOINTS'] ?? 100);
 const SECONDS = 15;
 
 async function main() {

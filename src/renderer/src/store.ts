@@ -55,11 +55,35 @@ export type BreakwatchStore = StoreApi<BreakwatchState>;
 
 export function createBreakwatchStore(api: BreakwatchApi): BreakwatchStore {
   return createStore<BreakwatchState>()((set, get) => {
+    const isNewer = (snapshot: MonitorSnapshot, current: MonitorSnapshot | undefined) =>
+      !current || snapshot.seq >= current.seq || current.target.url !== snapshot.target.url;
     /** Keeps the newest snapshot: pushes and invoke results may arrive in any order. */
     const acceptSnapshot = (snapshot: MonitorSnapshot) => {
-      const current = get().snapshots[snapshot.target.id];
-      if (current && snapshot.seq < current.seq && current.target.url === snapshot.target.url) return;
+      if (!isNewer(snapshot, get().snapshots[snapshot.target.id])) return;
       set({ snapshots: { ...get().snapshots, [snapshot.target.id]: snapshot } });
+    };
+    // Pushed snapshots are applied in batches, one per frame (16 ms): with a
+    // hundred endpoints they arrive dozens per second, and one render per
+    // batch keeps frames smooth. Answers to the user's own actions are applied at once.
+    let pending = new Map<string, MonitorSnapshot>();
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    let lastFlush = 0;
+    const flushPushed = () => {
+      flushTimer = undefined;
+      lastFlush = performance.now();
+      const batch = pending;
+      pending = new Map();
+      const snapshots = { ...get().snapshots };
+      for (const [id, snapshot] of batch) if (isNewer(snapshot, snapshots[id])) snapshots[id] = snapshot;
+      set({ snapshots });
+    };
+    const acceptPushed = (snapshot: MonitorSnapshot) => {
+      pending.set(snapshot.target.id, snapshot);
+      if (flushTimer) return;
+      // Leading edge: a lone change shows at once; a burst waits for the next frame.
+      const sinceLast = performance.now() - lastFlush;
+      if (sinceLast >= 16) flushPushed();
+      else flushTimer = setTimeout(flushPushed, 16 - sinceLast);
     };
     const unwrap = <T>(envelope: Envelope<T>): T | null => {
       if (envelope.ok) {
@@ -84,8 +108,9 @@ export function createBreakwatchStore(api: BreakwatchApi): BreakwatchStore {
       view: { kind: 'overview' },
       ipcError: null,
       async init() {
-        api.on('monitor:snapshot', acceptSnapshot);
+        api.on('monitor:snapshot', acceptPushed);
         api.on('monitor:removed', ({ id }) => {
+          pending.delete(id);
           const { [id]: _removed, ...rest } = get().snapshots;
           set({ snapshots: rest });
         });

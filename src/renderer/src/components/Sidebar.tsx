@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MonitorSnapshot } from '../../../shared/model';
 import { useI18n } from '../hooks/useI18n';
@@ -7,7 +7,14 @@ import { useBreakwatch } from '../store';
 import { CountdownText } from './Countdown';
 import { StateIcon } from './StateIndicator';
 
-function EndpointRow({ snapshot, selected }: { snapshot: MonitorSnapshot; selected: boolean }) {
+/** Memoised: a row re-renders only when its own snapshot (or selection) changes. */
+const EndpointRow = memo(function EndpointRow({
+  snapshot,
+  selected,
+}: {
+  snapshot: MonitorSnapshot;
+  selected: boolean;
+}) {
   const { t, number } = useI18n();
   const show = useBreakwatch((s) => s.show);
   const { state, openUntil } = snapshot.breaker;
@@ -31,7 +38,7 @@ function EndpointRow({ snapshot, selected }: { snapshot: MonitorSnapshot; select
       </button>
     </li>
   );
-}
+});
 
 /** Navigation: overview, the endpoints worst first, add, settings. */
 export function Sidebar() {
