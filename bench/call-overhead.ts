@@ -122,6 +122,7 @@ async function main() {
     `floor / breaker: ${(floor.perSecond / fastFail.perSecond).toFixed(1)}× · sockets opened while open: ${socketsWhileOpen}`,
   );
   monitor.stop();
+  open.dispose(); // its half-open timer (an hour away) would keep the process alive
   opossum.shutdown();
   server.closeAllConnections();
   server.close();

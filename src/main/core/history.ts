@@ -27,6 +27,7 @@ export class HistoryLog {
   private memory: HistoryEvent[] = [];
   private linesOnDisk = 0;
   private warned = false;
+  private folderReady = false;
   private seed: HistoryEvent[] = [];
   private writes: Promise<void> = Promise.resolve();
   private failed = false;
@@ -81,7 +82,10 @@ export class HistoryLog {
     const file = this.file;
     this.writes = this.writes
       .then(async () => {
-        await mkdir(dirname(file), { recursive: true });
+        if (!this.folderReady) {
+          await mkdir(dirname(file), { recursive: true });
+          this.folderReady = true;
+        }
         await appendFile(file, `${JSON.stringify(event)}\n`);
         this.linesOnDisk += 1;
         if (this.linesOnDisk > this.maxEvents * 1.1) await this.rotate(file);
