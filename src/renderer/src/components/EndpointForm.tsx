@@ -3,6 +3,7 @@ import { FAILURE_CATEGORIES, type FailureCategory } from '../../../shared/model'
 import { ENDPOINT_DEFAULTS } from '../../../shared/endpoint-defaults';
 import type { EndpointInput } from '../../../shared/settings';
 import { useI18n } from '../hooks/useI18n';
+import { Checkbox } from './Checkbox';
 import { useBreakwatch } from '../store';
 
 interface HeaderRow {
@@ -287,14 +288,9 @@ export function EndpointForm({ id }: { id: string | null }) {
                 onChange={(e) => setHeader(index, { value: e.target.value })}
               />
             </Field>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={header.secret}
-                onChange={(e) => setHeader(index, { secret: e.target.checked })}
-              />{' '}
+            <Checkbox checked={header.secret} onChange={(checked) => setHeader(index, { secret: checked })}>
               {t('form.headerSecret')}
-            </label>
+            </Checkbox>
             <button
               type="button"
               className="button button-quiet"
@@ -319,48 +315,35 @@ export function EndpointForm({ id }: { id: string | null }) {
         <legend>{t('form.counted')}</legend>
         <div className="checks">
           {FAILURE_CATEGORIES.map((category) => (
-            <label key={category} className="check">
-              <input
-                type="checkbox"
-                checked={draft.countedFailures.includes(category)}
-                onChange={(e) =>
-                  update({
-                    countedFailures: e.target.checked
-                      ? [...draft.countedFailures, category]
-                      : draft.countedFailures.filter((c) => c !== category),
-                  })
-                }
-              />{' '}
+            <Checkbox
+              key={category}
+              checked={draft.countedFailures.includes(category)}
+              onChange={(checked) =>
+                update({
+                  countedFailures: checked
+                    ? [...draft.countedFailures, category]
+                    : draft.countedFailures.filter((c) => c !== category),
+                })
+              }
+            >
               {t(`failure.${category}`)}
-            </label>
+            </Checkbox>
           ))}
         </div>
       </fieldset>
       <div className="checks">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={draft.respectRetryAfter}
-            onChange={(e) => update({ respectRetryAfter: e.target.checked })}
-          />{' '}
+        <Checkbox
+          checked={draft.respectRetryAfter}
+          onChange={(checked) => update({ respectRetryAfter: checked })}
+        >
           {t('form.retryAfter')}
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={draft.backoff}
-            onChange={(e) => update({ backoff: e.target.checked })}
-          />{' '}
+        </Checkbox>
+        <Checkbox checked={draft.backoff} onChange={(checked) => update({ backoff: checked })}>
           {t('form.backoff')}
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={draft.notify}
-            onChange={(e) => update({ notify: e.target.checked })}
-          />{' '}
+        </Checkbox>
+        <Checkbox checked={draft.notify} onChange={(checked) => update({ notify: checked })}>
           {t('form.notify')}
-        </label>
+        </Checkbox>
       </div>
       {draft.backoff && numberField('backoffMaxS', t('form.backoffMax'))}
       <div className="form-actions">

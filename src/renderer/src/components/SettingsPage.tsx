@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { displayAccelerator, SHORTCUTS } from '../../../shared/shortcuts';
 import { isMac } from '../hooks/useDesktopIntegration';
 import { useI18n } from '../hooks/useI18n';
+import { Checkbox } from './Checkbox';
 import { download, useBreakwatch } from '../store';
 
 /** Preferences, shortcuts, settings file, logs and diagnostics, About. */
@@ -37,30 +38,24 @@ export function SettingsPage() {
           {t('prefs.title')}
         </h3>
         <div className="prefs">
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={prefs.notifications}
-              onChange={(e) => void setPreferences({ notifications: e.target.checked })}
-            />{' '}
+          <Checkbox
+            checked={prefs.notifications}
+            onChange={(checked) => void setPreferences({ notifications: checked })}
+          >
             {t('prefs.notifications')}
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={prefs.closeToTray}
-              onChange={(e) => void setPreferences({ closeToTray: e.target.checked })}
-            />{' '}
+          </Checkbox>
+          <Checkbox
+            checked={prefs.closeToTray}
+            onChange={(checked) => void setPreferences({ closeToTray: checked })}
+          >
             {t('prefs.closeToTray')}
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={prefs.startAtLogin}
-              onChange={(e) => void setPreferences({ startAtLogin: e.target.checked })}
-            />{' '}
+          </Checkbox>
+          <Checkbox
+            checked={prefs.startAtLogin}
+            onChange={(checked) => void setPreferences({ startAtLogin: checked })}
+          >
             {t('prefs.startAtLogin')}
-          </label>
+          </Checkbox>
           {!desktop && <p className="hint">{t('prefs.desktopOnly')}</p>}
           <label className="select-row">
             {t('prefs.theme')}{' '}
