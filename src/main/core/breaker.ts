@@ -179,7 +179,12 @@ export class Breaker {
   /** The wall-clock deadline to show: derived from the monotonic one while open. */
   private displayedOpenUntil(): number | null {
     if (this.current !== 'open' || this.openUntilMono === null) return this.openUntil;
-    return Math.round(Date.now() + Math.max(0, this.openUntilMono - performance.now()));
+    const derived = Date.now() + Math.max(0, this.openUntilMono - performance.now());
+    // Same clocks (only ms of drift): keep the value already shown, so it is
+    // stable across snapshots and restarts. A jump or a sleep moves it.
+    if (this.openUntil === null || Math.abs(derived - this.openUntil) >= 1000)
+      this.openUntil = Math.round(derived);
+    return this.openUntil;
   }
 
   private async runPolicy<T>(call: () => Promise<T>): Promise<T> {
