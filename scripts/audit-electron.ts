@@ -4,51 +4,56 @@
  * security/electronegativity-allowlist.json with its reason, and prints the
  * findings by severity before and after the allow-list.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 
 const root = join(import.meta.dirname, '..');
 const electronVersion = JSON.parse(
   readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
 ).version as string;
-const out = join(mkdtempSync(join(tmpdir(), 'bw-audit-')), 'findings.csv');
-const run = spawnSync(
-  process.execPath,
-  [
-    join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js'),
-    '--input',
-    join(root, 'src'),
-    '--electron-version',
-    electronVersion,
-    '--relative',
+// Electronegativity's runner, called directly: its CSV writer races its own
+// header write and sometimes truncates the file, so the issues are read from
+// the returned value instead.
+const require = createRequire(import.meta.url);
+const run = require('@doyensec/electronegativity/dist/runner.js') as (
+  options: object,
+  forCli: boolean,
+) => Promise<{
+  issues: {
+    id: string;
+    severity: { name: string };
+    file: string;
+    location: { line: number; column: number };
+  }[];
+}>;
+const result = await run(
+  {
+    input: join(root, 'src'),
+    isRelative: true,
+    isSarif: false,
     // This check downloads Electron's release list; the version is pinned and
     // kept current by the dependency updates instead.
-    '--exclude-checks',
-    'AvailableSecurityFixesGlobalCheck',
-    '--output',
-    out,
-    '--verbose',
-    'false',
-  ],
-  { cwd: root, encoding: 'utf8' },
+    excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+    electronVersionOverride: electronVersion,
+    parserPlugins: [],
+    isVerbose: false,
+  },
+  false,
 );
-if (run.status !== 0) {
-  console.error(run.stdout, run.stderr);
-  process.exit(1);
-}
 
 interface Finding {
   issue: string;
   severity: string;
-  confidence: string;
   filename: string;
   location: string;
-  description: string;
 }
-const findings = parse(readFileSync(out, 'utf8'), { columns: true, trim: true }) as Finding[];
+const findings: Finding[] = result.issues.map((issue) => ({
+  issue: issue.id,
+  severity: issue.severity.name,
+  filename: issue.file,
+  location: `${issue.location.line}:${issue.location.column}`,
+}));
 const allow = JSON.parse(
   readFileSync(join(root, 'security', 'electronegativity-allowlist.json'), 'utf8'),
 ) as {
