@@ -8,6 +8,14 @@ import type { Preferences } from './settings';
 /** The tutorial's three states, plus held open by the user (isolated). */
 export type BreakerState = 'closed' | 'open' | 'half-open' | 'held-open';
 
+/** How bad each state is (higher is worse): the sidebar sorts by it, the tray shows the worst. */
+export const BREAKER_SEVERITY: Readonly<Record<BreakerState, number>> = {
+  closed: 1,
+  'half-open': 2,
+  'held-open': 3,
+  open: 4,
+};
+
 /**
  * Groups of request failures. Which groups count toward the breaker is
  * configurable; by default all of them do, as `requests.RequestException` does.

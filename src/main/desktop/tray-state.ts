@@ -3,13 +3,13 @@
  * (distinguishable by shape, not only colour) and a tooltip summary.
  */
 import { join } from 'node:path';
-import type { BreakerState, MonitorSnapshot } from '../../shared/model';
+import { BREAKER_SEVERITY, type BreakerState, type MonitorSnapshot } from '../../shared/model';
 import { translate, type Language } from '../../shared/messages';
 
 /** `idle`: no endpoints. */
 export type TrayState = BreakerState | 'idle';
 
-const SEVERITY: Record<TrayState, number> = { open: 4, 'held-open': 3, 'half-open': 2, closed: 1, idle: 0 };
+const SEVERITY: Record<TrayState, number> = { ...BREAKER_SEVERITY, idle: 0 };
 
 export function worstState(snapshots: readonly MonitorSnapshot[]): TrayState {
   let worst: TrayState = 'idle';
