@@ -8,11 +8,18 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { hostClientMessage, type HostServerMessage } from '../shared/contract';
 import type { AppCore } from '../main/app-core';
 import { dispatchInvoke, errorEnvelope } from '../main/ipc/dispatch';
+import {
+  contentSecurityPolicy,
+  createRendererHandler,
+  RENDERER_CONTENT_TYPES,
+  securityHeaders,
+  type RendererHandler,
+} from '../main/protocol/renderer-files';
 
 export interface HostServerOptions {
   readonly core: AppCore;
@@ -35,31 +42,13 @@ export interface HostServer {
 }
 
 const BRIDGE_PATH = '/breakwatch-bridge.js';
+const TEXT = 'text/plain; charset=utf-8';
 /** Large enough that an oversized form field reaches validation and gets its message. */
 export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+/** The desktop policy plus this host's WebSocket (and nothing else). */
+export function hostContentSecurityPolicy(port: number): string {
+  return contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -77,45 +66,27 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   let port = 0;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
 
-  const send = (response: ServerResponse, status: number, type: string, body: string | Buffer) => {
-    response.writeHead(status, {
-      'content-type': type,
-      'content-security-policy': contentSecurityPolicy(port),
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cross-origin-opener-policy': 'same-origin',
-      'cache-control': 'no-store',
-    });
+  // The same Request → Response handler as the desktop app's app:// protocol.
+  let serveRenderer: RendererHandler = async () => new Response(null, { status: 503 });
+  const send = (response: ServerResponse, status: number, body: string) => {
+    response.writeHead(status, securityHeaders(hostContentSecurityPolicy(port), TEXT));
     response.end(body);
   };
 
-  const serveStatic = async (request: IncomingMessage, response: ServerResponse) => {
-    if (!allowedHosts().includes(request.headers.host ?? '')) {
-      return send(response, 421, 'text/plain; charset=utf-8', 'Misdirected request');
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-    }
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    if (pathname === '/' || pathname === '/index.html')
-      return send(response, 200, CONTENT_TYPES['.html']!, indexHtml);
-    if (pathname === BRIDGE_PATH) return send(response, 200, CONTENT_TYPES['.js']!, options.bridgeScript);
-    const file = normalize(join(options.rendererDir, pathname));
-    const type = CONTENT_TYPES[extname(file)];
-    if (!file.startsWith(options.rendererDir + sep) || !type) {
-      return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
-    }
-    try {
-      return send(response, 200, type, await readFile(file));
-    } catch {
-      return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
-    }
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
+    if (!allowedHosts().includes(request.headers.host ?? ''))
+      return send(response, 421, 'Misdirected request');
+    const answer = await serveRenderer(
+      new Request(new URL(request.url ?? '/', `http://127.0.0.1:${port}`), {
+        method: request.method ?? 'GET',
+      }),
+    );
+    response.writeHead(answer.status, Object.fromEntries(answer.headers));
+    response.end(Buffer.from(await answer.arrayBuffer()));
   };
 
   const server = createServer((request, response) => {
-    serveStatic(request, response).catch(() =>
-      send(response, 400, 'text/plain; charset=utf-8', 'Bad request'),
-    );
+    serve(request, response).catch(() => send(response, 400, 'Bad request'));
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
@@ -140,6 +111,14 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  serveRenderer = createRendererHandler({
+    root: options.rendererDir,
+    csp: hostContentSecurityPolicy(port),
+    inline: {
+      '/index.html': { type: RENDERER_CONTENT_TYPES['.html']!, body: indexHtml },
+      [BRIDGE_PATH]: { type: RENDERER_CONTENT_TYPES['.js']!, body: options.bridgeScript },
+    },
+  });
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

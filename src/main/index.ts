@@ -5,11 +5,11 @@
  * tested without Electron; this file only hands their answers to Electron.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   app,
   BrowserWindow,
   powerMonitor,
+  protocol,
   dialog,
   Menu,
   nativeImage,
@@ -35,16 +35,17 @@ import { trayIconPath, trayTooltip, worstState, type TrayState } from './desktop
 import { fitToDisplays, loadWindowState, saveWindowState } from './desktop/window-state';
 import { pushEvent, registerIpcHandlers } from './ipc/electron-ipc';
 import { isSafeExternalUrl, type TrustedOrigin } from './ipc/trusted-sender';
+import { APP_INDEX_URL, registerAppScheme, serveAppScheme } from './protocol/app-scheme';
 import { OptionsError, parseOptions } from './options';
 import { bufferCodec, plainCodec } from './settings/secrets';
 
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const rendererRoot = join(import.meta.dirname, '../renderer');
 const resources = app.isPackaged
   ? join(process.resourcesPath, 'resources')
   : join(import.meta.dirname, '../../resources');
 const devServerUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
 const trusted: TrustedOrigin = {
-  rendererFileUrl: devServerUrl ? null : pathToFileURL(rendererFile).href,
+  rendererUrl: devServerUrl ? null : APP_INDEX_URL,
   devServerUrl,
 };
 
@@ -117,8 +118,7 @@ function createWindow(): BrowserWindow {
   window.on('closed', () => {
     mainWindow = null;
   });
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererFile);
+  void window.loadURL(devServerUrl ?? APP_INDEX_URL);
   return window;
 }
 
@@ -243,6 +243,8 @@ async function start(): Promise<void> {
   }
 
   await app.whenReady();
+  // The built page comes from app://breakwatch, with its CSP as a header (not file://).
+  serveAppScheme(protocol, rendererRoot);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
@@ -285,6 +287,8 @@ function hardenAllContents(): void {
 }
 
 if (claimSingleInstance(app, () => mainWindow, showWindow)) {
+  // Privileges can only be granted before `ready`.
+  registerAppScheme(protocol);
   hardenAllContents();
   app.on('before-quit', () => {
     quitting = true;

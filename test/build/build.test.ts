@@ -5,6 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APP_INDEX_URL, appSchemeHandler } from '../../src/main/protocol/app-scheme';
+import { contentSecurityPolicy } from '../../src/main/protocol/renderer-files';
 
 const root = join(import.meta.dirname, '..', '..');
 const out = join(root, 'out');
@@ -39,6 +41,45 @@ describe('electron-vite build output', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-(inline|eval)/);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline scripts
+  });
+});
+
+describe('the built page over app://', () => {
+  const handler = appSchemeHandler(join(out, 'renderer'));
+  /** Same-folder references in HTML attributes and in ES module imports. */
+  const references = (text: string) =>
+    [
+      ...text.matchAll(/\b(?:src|href)="(\.\/[^"]+)"/g),
+      ...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'`](\.{1,2}\/[^"'`]+)["'`]/g),
+    ].map((m) => m[1]!);
+
+  it('serves every file the page loads, with the CSP header and a type Chromium accepts', async () => {
+    const seen = new Set<string>();
+    const queue = [APP_INDEX_URL];
+    while (queue.length > 0) {
+      const url = queue.shift()!;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const response = await handler(new Request(url));
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-security-policy'), url).toBe(contentSecurityPolicy());
+      const type = response.headers.get('content-type') ?? '';
+      if (url.endsWith('.js')) expect(type, url).toMatch(/^text\/javascript/);
+      const body = await response.text();
+      if (/^text\/(html|javascript)/.test(type))
+        for (const ref of references(body)) queue.push(new URL(ref, url).href);
+    }
+    const files = [...seen].map((url) => new URL(url).pathname);
+    // index.html, its favicon, style and entry script, and the lazily loaded history chunk.
+    expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThanOrEqual(2);
+    expect(files.some((f) => f.endsWith('.css'))).toBe(true);
+    expect(files.every((f) => f.startsWith('/'))).toBe(true);
+  });
+
+  it('main loads that page, never a file:// URL', () => {
+    const main = readFileSync(join(out, 'main', 'index.js'), 'utf8');
+    expect(main).toContain('registerSchemesAsPrivileged');
+    expect(main).not.toMatch(/\.loadFile\(|file:\/\//);
   });
 });
 

@@ -29,6 +29,8 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
+      // The page comes from app://breakwatch, so file:// keeps no extra powers.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

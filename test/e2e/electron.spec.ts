@@ -43,6 +43,13 @@ test('the desktop window opens and shows data from the demo Lambda', async () =>
       timeout: 15_000,
     });
     await expect(window.locator('[role="status"][data-state]')).toHaveAttribute('data-state', 'closed');
+    // Served from our own scheme (not file://), with the CSP as a response header.
+    expect(window.url()).toBe('app://breakwatch/index.html');
+    const csp = await app.evaluate(async ({ net }) => {
+      const response = await net.fetch('app://breakwatch/index.html');
+      return response.headers.get('content-security-policy');
+    });
+    expect(csp).toContain("connect-src 'none'");
     // Sandboxed, isolated, no Node: the page sees neither require nor process.
     const pageGlobals = await window.evaluate(() => [
       typeof (globalThis as Record<string, unknown>)['require'],

@@ -86,6 +86,10 @@ describe('browser host HTTP', () => {
     expect(status).toBe(421);
     expect((await fetch(`${base()}/%2e%2e/%2e%2e/package.json`)).status).toBe(404);
     expect((await fetch(`${base()}/app.js`)).status).toBe(200);
+    expect((await fetch(`${base()}/`, { method: 'POST', body: 'x' })).status).toBe(405);
+    const missing = await fetch(`${base()}/missing.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 });
 

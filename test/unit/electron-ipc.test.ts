@@ -14,7 +14,7 @@ vi.mock('electron', () => ({ ipcMain }));
 
 const { registerIpcHandlers } = await import('../../src/main/ipc/electron-ipc');
 
-const trusted = { rendererFileUrl: 'file:///opt/breakwatch/out/renderer/index.html', devServerUrl: null };
+const trusted = { rendererUrl: 'app://breakwatch/index.html', devServerUrl: null };
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });
 
 describe('registerIpcHandlers', () => {
@@ -31,14 +31,15 @@ describe('registerIpcHandlers', () => {
   });
 
   it('dispatches from our own page', async () => {
-    const result = await ipcMain.handlers.get('monitor:retry')!(frame(trusted.rendererFileUrl), { id: 'a' });
+    const result = await ipcMain.handlers.get('monitor:retry')!(frame(trusted.rendererUrl), { id: 'a' });
     expect(result).toEqual({ ok: true, value: { seq: 1 } });
   });
 
   it.each([
     ['another site', frame('https://evil.example/')],
     ['another local file', frame('file:///tmp/evil.html')],
-    ['an iframe of our page', frame(trusted.rendererFileUrl, { url: 'x' })],
+    ['another page on our scheme', frame('app://breakwatch/evil.html')],
+    ['an iframe of our page', frame(trusted.rendererUrl, { url: 'x' })],
     ['a destroyed frame', { senderFrame: null }],
   ])('rejects %s without running the handler', async (_name, event) => {
     const result = await ipcMain.handlers.get('monitor:retry')!(event, { id: 'a' });

@@ -4,8 +4,8 @@
  */
 
 export interface TrustedOrigin {
-  /** The built renderer's index.html as a file:// URL (production). */
-  readonly rendererFileUrl: string | null;
+  /** The built renderer's page on our own scheme, app://breakwatch/index.html (production). */
+  readonly rendererUrl: string | null;
   /** The electron-vite dev server URL (development only). */
   readonly devServerUrl: string | null;
 }
@@ -24,9 +24,11 @@ export function isTrustedFrameUrl(rawUrl: string, trusted: TrustedOrigin): boole
   } catch {
     return false;
   }
-  if (trusted.rendererFileUrl && url.protocol === 'file:') {
-    const expected = new URL(trusted.rendererFileUrl);
-    return url.pathname === expected.pathname && url.host === expected.host;
+  if (trusted.rendererUrl) {
+    // The exact page, not merely the origin: no other file we serve may talk to main.
+    const expected = new URL(trusted.rendererUrl);
+    if (url.protocol === expected.protocol)
+      return url.host === expected.host && url.pathname === expected.pathname;
   }
   if (trusted.devServerUrl && (url.protocol === 'http:' || url.protocol === 'https:')) {
     return url.origin === new URL(trusted.devServerUrl).origin;
