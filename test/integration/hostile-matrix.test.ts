@@ -2,7 +2,8 @@
  * The hostile upstream matrix: every way a server or a network misbehaves,
  * each checked through a real monitor for its classification, its message,
  * whether it counts toward the breaker, and that the next good response is
- * shown again. Loopback only; the DNS failure uses a resolver that fails.
+ * shown again. Loopback only; the DNS failure uses a resolver that fails,
+ * the connect timeout a listener whose full queue makes Linux drop SYNs.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../src/main/core/http-client';
 import { Monitor } from '../../src/main/core/monitor';
 import { FAILURE_CATEGORIES, type ErrorCode, type FailureCategory } from '../../src/shared/model';
+import { startDroppingPort, type DroppingPort } from '../support/dropping-port';
 import { memoryLogger } from '../support/fakes';
 import {
   closedPort,
@@ -26,9 +28,11 @@ const TIMEOUT_MS = 600;
 let server: FaultServer;
 let tls: Server;
 let tlsUrl: string;
+let dropping: DroppingPort;
 
 beforeAll(async () => {
   server = await startFaultServer();
+  dropping = await startDroppingPort();
   // A self-signed certificate, made here: no key material is committed.
   const folder = mkdtempSync(join(tmpdir(), 'bw-tls-'));
   execFileSync(
@@ -62,6 +66,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
+  await dropping.close();
   await new Promise((resolve) => tls.close(resolve));
 });
 
@@ -112,6 +117,13 @@ const CASES: Case[] = [
     code: 'TLS_FAILURE',
     category: 'connection',
     message: /^TLS failure \(self[- ]signed certificate/,
+  },
+  {
+    name: 'connect timeout (SYNs dropped)',
+    url: () => dropping.url,
+    code: 'TIMEOUT',
+    category: 'timeout',
+    message: /^Timed out connecting: no connection within 0\.6 s$/,
   },
   {
     name: 'response timeout',

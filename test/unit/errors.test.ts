@@ -42,6 +42,23 @@ describe('classifyRequestError', () => {
     );
   });
 
+  it('tells a connection that never came from a slow answer', () => {
+    const timeout = (timings: object) =>
+      Object.assign(
+        new RequestError("Timeout awaiting 'request' for 1500ms", socketError('ETIMEDOUT'), {} as never),
+        {
+          timings,
+        },
+      );
+    const message = (timings: object) => (classifyRequestError(timeout(timings), 1500) as Error).message;
+    expect(message({ start: 1, socket: 2 })).toBe('Timed out connecting: no connection within 1.5 s');
+    expect(message({ start: 1, socket: 2, connect: 3 })).toBe('Timed out: no complete response within 1.5 s');
+    expect(classifyRequestError(timeout({ start: 1, socket: 2 }), 1500)).toMatchObject({
+      code: 'TIMEOUT',
+      category: 'timeout',
+    });
+  });
+
   it('leaves bugs alone', () => {
     const bug = new TypeError('undefined is not a function');
     expect(classifyRequestError(bug, 1000)).toBe(bug);

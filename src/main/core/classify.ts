@@ -66,10 +66,23 @@ export function classifyRequestError(error: unknown, timeoutMs: number): unknown
   if (!known) return error;
   const raw = error instanceof Error ? error.message : String(error);
   const message =
-    known.code === 'TIMEOUT'
-      ? `Timed out: no complete response within ${formatSeconds(timeoutMs)}`
-      : `${known.label} (${raw})`;
+    known.code !== 'TIMEOUT'
+      ? `${known.label} (${raw})`
+      : neverConnected(error)
+        ? `Timed out connecting: no connection within ${formatSeconds(timeoutMs)}`
+        : `Timed out: no complete response within ${formatSeconds(timeoutMs)}`;
   return new RequestFailedError(known.code, known.category, message, { cause: error });
+}
+
+/**
+ * A timeout before the TCP (or TLS) connection was made: the host dropped
+ * our packets or is down, rather than answering slowly. got records when the
+ * socket connected; a socket that never did has no `connect` time.
+ */
+function neverConnected(error: unknown): boolean {
+  if (!(error instanceof RequestError)) return false;
+  const timings = error.timings;
+  return timings !== undefined && timings.socket !== undefined && timings.connect === undefined;
 }
 
 function formatSeconds(ms: number): string {
