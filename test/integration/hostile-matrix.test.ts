@@ -303,10 +303,14 @@ describe('hostile upstream matrix', () => {
     good.stop();
   });
 
-  it('wrong content type with a JSON body is accepted, as requests.json() does', async () => {
+  it('wrong content type with a JSON body is shown and not counted, as requests.json() does', async () => {
     server.set({ kind: 'raw', status: 200, body: '{"ok": 1}', headers: { 'content-type': 'text/plain' } });
-    const client = createHttpClient({ timeoutMs: TIMEOUT_MS, maxBytes: 1024 });
-    await expect(client.getJson(`${server.url}/plain`)).resolves.toMatchObject({ data: { ok: 1 } });
+    const monitor = watch(`${server.url}/plain`, createHttpClient({ timeoutMs: TIMEOUT_MS, maxBytes: 1024 }));
+    const snapshot = await monitor.check('user');
+    expect(snapshot.lastError).toBeNull();
+    expect(JSON.parse(snapshot.lastResult!.body)).toEqual({ ok: 1 });
+    expect(snapshot.breaker).toMatchObject({ state: 'closed', consecutiveFailures: 0 });
+    monitor.stop();
   });
 
   it('a category configured out is shown but not counted', async () => {
