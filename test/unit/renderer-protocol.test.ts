@@ -5,7 +5,7 @@
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -131,42 +131,63 @@ describe('app:// responses', () => {
 });
 
 describe('resolveRendererFile', () => {
-  it('never names a file outside the renderer folder, for any mix of dots, slashes and encodings', () => {
-    const piece = fc.constantFrom(
-      '..',
-      '.',
-      '%2e%2e',
-      '%2E%2e',
-      '%2f',
-      '%5c',
-      '\\',
-      '/',
-      'assets',
-      'a',
-      '%00',
-      '%',
-      'C:',
-      '~',
-    );
-    fc.assert(
-      fc.property(
-        fc.array(piece, { maxLength: 12 }),
-        fc.constantFrom('x.js', 'secret.json', 'index.html'),
-        (pieces, name) => {
-          const file = resolveRendererFile(root, `/${pieces.join('/')}/${name}`);
-          if (file === null) return;
-          const inside = relative(root, file);
-          expect(inside.startsWith('..') || inside.startsWith(sep)).toBe(false);
-          expect(file.startsWith(root + sep)).toBe(true);
-        },
-      ),
-      { numRuns: 2_000, seed: 5 },
-    );
+  const piece = fc.constantFrom(
+    '..',
+    '.',
+    '%2e%2e',
+    '%2E%2e',
+    '.%2e',
+    '%2f',
+    '%5c',
+    '\\',
+    '/',
+    '',
+    'assets',
+    'a',
+    '%00',
+    '%',
+    'C:',
+    'c%3a',
+    '~',
+    'con',
+  );
+  const name = fc.constantFrom('x.js', 'secret.json', 'index.html', '..%2fx.js', '..%5cx.js');
+
+  it.each([
+    ['POSIX', posix, '/opt/breakwatch/out/renderer'],
+    ['Windows', win32, 'C:\\Program Files\\Breakwatch\\resources\\app.asar\\out\\renderer'],
+  ])(
+    'never names a file outside the renderer folder under %s rules, for any mix of dots, slashes and encodings',
+    (_name, paths, base) => {
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 12 }), name, (pieces, file) => {
+          const resolved = resolveRendererFile(base, `/${pieces.join('/')}/${file}`, paths);
+          if (resolved === null) return;
+          expect(resolved.startsWith(base + paths.sep), resolved).toBe(true);
+          const inside = paths.relative(base, resolved);
+          expect(inside.startsWith('..') || paths.isAbsolute(inside)).toBe(false);
+        }),
+        { numRuns: 2_000, seed: 5 },
+      );
+    },
+  );
+
+  it.each([
+    '/..%5c..%5cWindows%5cwin.ini.json',
+    '/%5c%5cserver%5cshare%5cx.js',
+    '/C:%5cWindows%5cx.js',
+    '/c:/Windows/x.js',
+    '/..%2f..%2fx.js',
+  ])('keeps %s inside the folder under Windows rules', (pathname) => {
+    const base = 'C:\\app\\out\\renderer';
+    const resolved = resolveRendererFile(base, pathname, win32);
+    if (resolved !== null) expect(resolved.startsWith(base + win32.sep), resolved).toBe(true);
   });
 
   it('resolves ordinary paths inside the folder', () => {
     expect(resolveRendererFile(root, '/assets/index-abc.js')).toBe(join(root, 'assets', 'index-abc.js'));
     expect(resolveRendererFile(root, '/index.html')).toBe(join(root, 'index.html'));
     expect(resolveRendererFile(root, '/a%20b.js')).toBe(join(root, 'a b.js'));
+    expect(resolveRendererFile('C:\\app', '/assets/x.js', win32)).toBe('C:\\app\\assets\\x.js');
   });
 });

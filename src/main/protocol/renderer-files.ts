@@ -6,7 +6,7 @@
  * can be reached, whatever the path says.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import path from 'node:path';
 
 export const RENDERER_CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -69,21 +69,26 @@ export type RendererHandler = (request: Request) => Promise<Response>;
 
 /**
  * The file a URL pathname names inside `root`, or null when it is outside
- * (`..`, encoded slashes, absolute or drive paths), malformed or not a type
- * the renderer uses.
+ * (`..`, encoded slashes or backslashes, absolute, drive or UNC paths),
+ * malformed or not a type the renderer uses. `paths` is swappable so the
+ * tests check Windows rules on any machine.
  */
-export function resolveRendererFile(root: string, pathname: string): string | null {
+export function resolveRendererFile(
+  root: string,
+  pathname: string,
+  paths: path.PlatformPath = path,
+): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || !RENDERER_CONTENT_TYPES[extname(decoded).toLowerCase()]) return null;
-  const base = resolve(root);
-  const file = resolve(base, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
-  const inside = relative(base, file);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
+  if (decoded.includes('\0') || !RENDERER_CONTENT_TYPES[paths.extname(decoded).toLowerCase()]) return null;
+  const base = paths.resolve(root);
+  const file = paths.resolve(base, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
+  const inside = paths.relative(base, file);
+  if (inside === '' || inside.startsWith('..') || paths.isAbsolute(inside)) return null;
   return file;
 }
 
@@ -104,7 +109,7 @@ export function createRendererHandler(options: RendererFilesOptions): RendererHa
     const file = resolveRendererFile(options.root, wanted);
     if (!file) return reply(request, 404, TEXT, 'Not found');
     try {
-      const type = RENDERER_CONTENT_TYPES[extname(file).toLowerCase()]!;
+      const type = RENDERER_CONTENT_TYPES[path.extname(file).toLowerCase()]!;
       return reply(request, 200, type, await readFile(file));
     } catch {
       return reply(request, 404, TEXT, 'Not found');
