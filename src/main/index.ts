@@ -287,8 +287,10 @@ function hardenAllContents(): void {
 }
 
 if (claimSingleInstance(app, () => mainWindow, showWindow)) {
-  // Privileges can only be granted before `ready`.
+  // Both only before `ready`: the scheme's privileges, and the sandbox for
+  // every renderer the app may ever create (not only our window).
   registerAppScheme(protocol);
+  app.enableSandbox();
   hardenAllContents();
   app.on('before-quit', () => {
     quitting = true;
