@@ -79,6 +79,7 @@ describe('the built page over app://', () => {
   it('main loads that page, never a file:// URL', () => {
     const main = readFileSync(join(out, 'main', 'index.js'), 'utf8');
     expect(main).toContain('registerSchemesAsPrivileged');
+    expect(main).toContain('enableSandbox');
     expect(main).not.toMatch(/\.loadFile\(|file:\/\//);
   });
 });
