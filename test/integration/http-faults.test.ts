@@ -155,6 +155,28 @@ describe('HTTP client against a fault server', () => {
     expect(server.lastHugeBytesSent!).toBeLessThan(total / 4);
   });
 
+  it('an abort ends a hanging request at once, and an aborted signal sends nothing', async () => {
+    server.set({ kind: 'hang' });
+    server.resetCount();
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = client.getJson(`${server.url}/a`, controller.signal).catch((e: unknown) => e);
+    await expect.poll(() => server.requests).toBe(1);
+    controller.abort();
+    const error = await pending;
+    expect((error as Error).name).toBe('AbortError');
+    // Well before the 600 ms timeout would have ended it.
+    expect(performance.now() - started).toBeLessThan(TIMEOUT_MS);
+
+    server.set({ kind: 'json', body: { ok: true } });
+    const before = server.connections;
+    const aborted = await client.getJson(`${server.url}/a`, controller.signal).catch((e: unknown) => e);
+    expect((aborted as Error).name).toBe('AbortError');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requests).toBe(1);
+    expect(server.connections).toBe(before);
+  });
+
   it('does not retry on its own: one call, one request', async () => {
     server.set({ kind: 'json', status: 503, body: {} });
     server.resetCount();
