@@ -4,7 +4,7 @@
  * breaker event, a timeout over the whole exchange, and a cap on the body
  * that stops reading (after decompression, so a gzip bomb is stopped too).
  */
-import got, { type Request } from 'got';
+import got, { type Got, type Request } from 'got';
 import { classifyRequestError } from './classify';
 import {
   HttpStatusError,
@@ -55,11 +55,26 @@ const MAX_REDIRECTS = 5;
 const USER_AGENT = 'Breakwatch (+https://github.com/breakwatch)';
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
+  // Everything fixed per endpoint is merged once: got's per-call option
+  // merging is a large part of a loopback call's cost.
+  const http = got.extend({
+    retry: { limit: 0 },
+    timeout: { request: options.timeoutMs },
+    throwHttpErrors: false,
+    // Same-origin redirects only: the endpoint's headers (API keys) must
+    // never be sent to a host the user did not configure. `requestUrl` is
+    // the URL first asked for, whatever redirects came before.
+    followRedirect: (response) => redirectTarget(response)?.origin === response.requestUrl.origin,
+    maxRedirects: MAX_REDIRECTS,
+    decompress: true,
+    ...(options.dnsLookup ? { dnsLookup: options.dnsLookup as never } : {}),
+    headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...options.headers },
+  });
   return {
     options,
     async getJson(url, signal, init) {
       try {
-        return await requestJson(url, options, signal, init);
+        return await requestJson(http, url, options, signal, init);
       } catch (error) {
         throw classifyRequestError(error, options.timeoutMs);
       }
@@ -68,34 +83,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 }
 
 function requestJson(
+  http: Got,
   url: string,
   options: HttpClientOptions,
   signal?: AbortSignal,
   init: RequestInit = {},
 ): Promise<HttpResponse> {
   const started = performance.now();
-  const method = init.method ?? 'GET';
-  const withBody = method === 'POST' && init.body ? { body: init.body } : {};
+  const post = init.method === 'POST';
   const origin = new URL(url).origin;
-  const stream: Request = got.stream(url, {
-    method,
-    ...withBody,
-    retry: { limit: 0 },
-    timeout: { request: options.timeoutMs },
-    throwHttpErrors: false,
-    // Same-origin redirects only: the endpoint's headers (API keys) must
-    // never be sent to a host the user did not configure.
-    followRedirect: (response) => redirectTarget(response)?.origin === origin,
-    maxRedirects: MAX_REDIRECTS,
-    decompress: true,
-    ...(options.dnsLookup ? { dnsLookup: options.dnsLookup as never } : {}),
-    headers: {
-      accept: 'application/json',
-      'user-agent': USER_AGENT,
-      ...(withBody.body ? { 'content-type': 'application/json' } : {}),
-      ...options.headers,
-      ...init.headers,
-    },
+  const headers = { ...(post && init.body ? { 'content-type': 'application/json' } : {}), ...init.headers };
+  const stream: Request = http.stream(url, {
+    ...(post ? { method: 'POST' as const, ...(init.body ? { body: init.body } : {}) } : {}),
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
   });
 
   return new Promise<HttpResponse>((resolve, reject) => {
