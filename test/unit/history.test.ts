@@ -57,6 +57,26 @@ describe('HistoryLog', () => {
     expect(JSON.parse(lines.at(-1)!).message).toBe('event 249');
   });
 
+  it('loses no event appended while the file is being rotated, and keeps their order', async () => {
+    const path = file();
+    const log = await HistoryLog.open(path, () => {}, 100);
+    for (let i = 0; i <= 110; i += 1) log.append(event(i)); // the 111th line starts a rotation
+    for (let i = 111; i <= 160; i += 1) {
+      await new Promise((resolve) => setImmediate(resolve)); // the rotation reads and writes meanwhile
+      log.append(event(i));
+    }
+    await log.flush();
+    const numbers = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => Number((JSON.parse(line) as HistoryEvent).message.replace('event ', '')));
+    expect(numbers.at(-1)).toBe(160);
+    expect(numbers.length).toBeGreaterThanOrEqual(100);
+    expect(numbers.length).toBeLessThanOrEqual(110);
+    // Consecutive to the end: nothing dropped, nothing duplicated, nothing reordered.
+    numbers.forEach((n, index) => expect(n).toBe(numbers[0]! + index));
+  });
+
   it('keeps working in memory when the file cannot be written, and says so once', async () => {
     const onError = vi.fn();
     const folder = mkdtempSync(join(tmpdir(), 'bw-history-'));
