@@ -28,11 +28,14 @@ const TIMEOUT_MS = 600;
 let server: FaultServer;
 let tls: Server;
 let tlsUrl: string;
-let dropping: DroppingPort;
+let dropping: DroppingPort | null = null;
+/** Dropped SYNs come from Linux's accept-queue behaviour; elsewhere that one case is skipped, saying so. */
+const CAN_DROP_SYNS = process.platform === 'linux';
+if (!CAN_DROP_SYNS) console.log('[hostile-matrix] not on Linux: skipping the connect-timeout case');
 
 beforeAll(async () => {
   server = await startFaultServer();
-  dropping = await startDroppingPort();
+  if (CAN_DROP_SYNS) dropping = await startDroppingPort();
   // A self-signed certificate, made here: no key material is committed.
   const folder = mkdtempSync(join(tmpdir(), 'bw-tls-'));
   execFileSync(
@@ -66,7 +69,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  await dropping.close();
+  await dropping?.close();
   await new Promise((resolve) => tls.close(resolve));
 });
 
@@ -76,6 +79,8 @@ interface Case {
   /** A URL instead of the fault server (refused, TLS, DNS). */
   readonly url?: () => Promise<string> | string;
   readonly failsDns?: boolean;
+  /** Needs Linux (see CAN_DROP_SYNS). */
+  readonly linuxOnly?: boolean;
   readonly code: ErrorCode;
   readonly category: FailureCategory;
   readonly message: RegExp;
@@ -120,7 +125,8 @@ const CASES: Case[] = [
   },
   {
     name: 'connect timeout (SYNs dropped)',
-    url: () => dropping.url,
+    url: () => dropping!.url,
+    linuxOnly: true,
     code: 'TIMEOUT',
     category: 'timeout',
     message: /^Timed out connecting: no connection within 0\.6 s$/,
@@ -271,37 +277,40 @@ const failingLookup = (
 describe('hostile upstream matrix', () => {
   it('covers at least 16 modes', () => expect(CASES.length).toBeGreaterThanOrEqual(16));
 
-  it.each(CASES)('$name → $code ($category), counted, and the next good response shows', async (c) => {
-    const badUrl = c.url ? await c.url() : `${server.url}/bad`;
-    const client = createHttpClient({
-      timeoutMs: TIMEOUT_MS,
-      maxBytes: 1024 * 1024,
-      ...(c.failsDns ? { dnsLookup: failingLookup } : {}),
-    });
-    const monitor = watch(badUrl, client);
-    if (c.mode) server.set(c.mode);
-    const failed = await monitor.check('user');
-    expect(failed.lastError).toMatchObject({
-      kind: 'request-failed',
-      code: c.code,
-      category: c.category,
-      counted: true,
-    });
-    expect(failed.lastError!.detail).toMatch(c.message);
-    expect(failed.lastError!.message).toBe(
-      `An error occurred while trying to connect to the API: ${failed.lastError!.detail}`,
-    );
-    expect(failed.breaker.consecutiveFailures).toBe(1);
-    monitor.stop();
+  it.each(CASES.filter((c) => CAN_DROP_SYNS || !c.linuxOnly))(
+    '$name → $code ($category), counted, and the next good response shows',
+    async (c) => {
+      const badUrl = c.url ? await c.url() : `${server.url}/bad`;
+      const client = createHttpClient({
+        timeoutMs: TIMEOUT_MS,
+        maxBytes: 1024 * 1024,
+        ...(c.failsDns ? { dnsLookup: failingLookup } : {}),
+      });
+      const monitor = watch(badUrl, client);
+      if (c.mode) server.set(c.mode);
+      const failed = await monitor.check('user');
+      expect(failed.lastError).toMatchObject({
+        kind: 'request-failed',
+        code: c.code,
+        category: c.category,
+        counted: true,
+      });
+      expect(failed.lastError!.detail).toMatch(c.message);
+      expect(failed.lastError!.message).toBe(
+        `An error occurred while trying to connect to the API: ${failed.lastError!.detail}`,
+      );
+      expect(failed.breaker.consecutiveFailures).toBe(1);
+      monitor.stop();
 
-    // The same client against a good answer: data shown, error cleared.
-    server.set({ kind: 'json', body: { recovered: c.name } });
-    const good = watch(`${server.url}/good`, client);
-    const ok = await good.check('user');
-    expect(ok.lastError).toBeNull();
-    expect(JSON.parse(ok.lastResult!.body)).toEqual({ recovered: c.name });
-    good.stop();
-  });
+      // The same client against a good answer: data shown, error cleared.
+      server.set({ kind: 'json', body: { recovered: c.name } });
+      const good = watch(`${server.url}/good`, client);
+      const ok = await good.check('user');
+      expect(ok.lastError).toBeNull();
+      expect(JSON.parse(ok.lastResult!.body)).toEqual({ recovered: c.name });
+      good.stop();
+    },
+  );
 
   it('wrong content type with a JSON body is shown and not counted, as requests.json() does', async () => {
     server.set({ kind: 'raw', status: 200, body: '{"ok": 1}', headers: { 'content-type': 'text/plain' } });
