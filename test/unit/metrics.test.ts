@@ -74,6 +74,19 @@ describe('RollingMetrics', () => {
     expect(recent.calls).toBeLessThanOrEqual(6_000);
     expect(lastCalls.calls).toBe(100);
   });
+
+  it('hands out one frozen heartbeat until the next outcome, then a new one', () => {
+    const m = new RollingMetrics();
+    m.record(ok(T0));
+    const first = m.heartbeat();
+    expect(m.heartbeat()).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    m.record(fail(T0 + 1));
+    const second = m.heartbeat();
+    expect(second).not.toBe(first);
+    expect(first).toHaveLength(1);
+    expect(second.map((o) => o.kind)).toEqual(['success', 'failure']);
+  });
 });
 
 describe('RollingMetrics against a recomputation from scratch', () => {

@@ -103,6 +103,7 @@ export class RollingMetrics {
   /** Bumped by every record; summaries are reused until it (or the second) changes. */
   private version = 0;
   private cached: { version: number; second: number; value: MetricsSummary } | null = null;
+  private beats: { version: number; value: readonly CallOutcome[] } | null = null;
 
   record(outcome: CallOutcome): void {
     this.version += 1;
@@ -125,9 +126,14 @@ export class RollingMetrics {
     else bucket.failed += 1;
   }
 
-  /** The last `count` (at most 60) outcomes, oldest first. */
-  heartbeat(count = HEARTBEATS): CallOutcome[] {
-    return this.outcomes.slice(-count);
+  /**
+   * The last 60 outcomes, oldest first. The same frozen array until the next
+   * record, so publishing a snapshot does not copy it again.
+   */
+  heartbeat(): readonly CallOutcome[] {
+    if (this.beats?.version !== this.version)
+      this.beats = { version: this.version, value: Object.freeze(this.outcomes.slice(-HEARTBEATS)) };
+    return this.beats.value;
   }
 
   /** The metrics at `now`; cheap to call often (snapshots are published on every change). */
