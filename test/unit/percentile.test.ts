@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latencySummary, percentileOfSorted } from '../../src/main/core/percentile';
+import { CountedValues, latencySummary, percentileOfSorted } from '../../src/main/core/percentile';
 
 /** Reference by definition: the smallest value v with #{x <= v} >= p% of n. */
 function reference(values: number[], p: number): number | null {
@@ -52,5 +52,38 @@ describe('nearest-rank percentiles', () => {
     const values = [3, 1, 2];
     latencySummary(values);
     expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe('CountedValues', () => {
+  it('gives the same summary as sorting, through random adds and removes', () => {
+    const random = lcg(7);
+    const counted = new CountedValues();
+    const present: number[] = [];
+    for (let step = 0; step < 20_000; step += 1) {
+      if (present.length > 0 && random() < 0.45) {
+        const [value] = present.splice(Math.floor(random() * present.length), 1);
+        counted.remove(value!);
+      } else {
+        // Whole milliseconds that repeat, and now and then a fraction.
+        const value = random() < 0.9 ? Math.floor(random() * 300) : Math.round(random() * 3000) / 10;
+        present.push(value);
+        counted.add(value);
+      }
+      if (step % 97 === 0) {
+        expect(counted.size, `step ${step}`).toBe(present.length);
+        expect(counted.summary(), `step ${step}`).toEqual(
+          present.length === 0 ? { p50: null, p90: null, p99: null, max: null } : latencySummary(present),
+        );
+      }
+    }
+  });
+
+  it('ignores removing a value it does not hold', () => {
+    const counted = new CountedValues();
+    counted.add(5);
+    counted.remove(6);
+    expect(counted.size).toBe(1);
+    expect(counted.summary()).toEqual({ p50: 5, p90: 5, p99: 5, max: 5 });
   });
 });

@@ -11,7 +11,7 @@ import {
   type MetricsSummary,
   type WindowMetrics,
 } from '../../shared/model';
-import { summaryOfSorted } from './percentile';
+import { CountedValues } from './percentile';
 
 export const RECENT_WINDOW_MS = 10 * 60_000;
 export const LAST_CALLS = 100;
@@ -28,14 +28,15 @@ interface Bucket {
 }
 
 /**
- * Running counts and sorted latencies of a window of outcomes: adding or
- * removing one outcome is O(log n) search plus a memmove, reading is O(1),
- * so a summary costs the same at 10 or 10 000 outcomes.
+ * Running counts and counted latencies of a window of outcomes: adding or
+ * removing one outcome is O(1) for a latency already seen, and a summary
+ * walks the distinct latencies once, whether the window holds 10 or 10 000
+ * outcomes.
  */
 class WindowCounter {
   private readonly queue: CallOutcome[] = [];
   private head = 0;
-  private readonly latencies: number[] = [];
+  private readonly latencies = new CountedValues();
   private successes = 0;
   private unexpected = 0;
   private shortCircuited = 0;
@@ -55,8 +56,7 @@ class WindowCounter {
   add(outcome: CallOutcome): void {
     this.queue.push(outcome);
     this.count(outcome, 1);
-    if (outcome.latencyMs !== null)
-      this.latencies.splice(lowerBound(this.latencies, outcome.latencyMs), 0, outcome.latencyMs);
+    if (outcome.latencyMs !== null) this.latencies.add(outcome.latencyMs);
   }
 
   removeOldest(): void {
@@ -64,10 +64,7 @@ class WindowCounter {
     if (!outcome) return;
     this.head += 1;
     this.count(outcome, -1);
-    if (outcome.latencyMs !== null) {
-      const index = lowerBound(this.latencies, outcome.latencyMs);
-      if (this.latencies[index] === outcome.latencyMs) this.latencies.splice(index, 1);
-    }
+    if (outcome.latencyMs !== null) this.latencies.remove(outcome.latencyMs);
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
       this.queue.splice(0, this.head);
       this.head = 0;
@@ -83,7 +80,7 @@ class WindowCounter {
       unexpected: this.unexpected,
       shortCircuited: this.shortCircuited,
       errorPercent: calls === 0 ? null : ((calls - this.successes) / calls) * 100,
-      latency: summaryOfSorted(this.latencies),
+      latency: this.latencies.summary(),
     };
   }
 
@@ -164,18 +161,6 @@ export class RollingMetrics {
     }
     return total === 0 ? null : (ok / total) * 100;
   }
-}
-
-/** Index of the first element >= value in an ascending array. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Counts of a list of outcomes from scratch (the reference the running counters are tested against). */
