@@ -1,6 +1,9 @@
+import { Fragment } from 'react';
 import { FAILURE_CATEGORIES, type WindowMetrics } from '../../../shared/model';
 import { useI18n, type I18n } from '../hooks/useI18n';
 import { useSnapshot } from '../store';
+
+const LATENCY_KEYS = ['p50', 'p90', 'p99', 'max'] as const;
 
 function percent(i18n: I18n, value: number | null): string {
   return value === null ? i18n.t('metrics.none') : `${i18n.number(value, 1)} %`;
@@ -35,8 +38,15 @@ function WindowColumn({ title, metrics, i18n }: { title: string; metrics: Window
         <dd data-testid="error-percent">{percent(i18n, metrics.errorPercent)}</dd>
         <dt>{t('metrics.latency')}</dt>
         <dd className="latency">
-          p50 {ms(i18n, metrics.latency.p50)} · p90 {ms(i18n, metrics.latency.p90)} · p99{' '}
-          {ms(i18n, metrics.latency.p99)} · max {ms(i18n, metrics.latency.max)}
+          {LATENCY_KEYS.map((key, index) => (
+            // Each percentile stays whole; a narrow column wraps between them, never inside one.
+            <Fragment key={key}>
+              {index > 0 && ' · '}
+              <span className="latency-item">
+                {key} {ms(i18n, metrics.latency[key])}
+              </span>
+            </Fragment>
+          ))}
         </dd>
       </dl>
     </div>
