@@ -87,6 +87,9 @@ export const test = base.extend<{ upstream: FaultServer; pageErrors: void }>({
 export { expect };
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // The history card loads a moment after the rest: shoot it filled, as a user sees it.
+  const history = page.locator('section.history');
+  if ((await history.count()) > 0) await expect(history.locator('table, .empty').first()).toBeVisible();
   await page.screenshot({ path: join('test-results', 'screenshots', `${name}.png`), fullPage: true });
 }
 

@@ -53,6 +53,9 @@ export function EndpointDetail({ id }: { id: string }) {
           <ResponsePanel id={id} />
           <MetricsPanel id={id} />
           <Heartbeat id={id} />
+        </div>
+        {/* Chart and history get the full width: the table's messages are long. */}
+        <div className="column layout-wide">
           <Suspense fallback={null}>
             <HistoryPanel id={id} />
           </Suspense>
