@@ -3,7 +3,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/renderer/src/App';
 import { Countdown } from '../../../src/renderer/src/components/Countdown';
-import type { ErrorInfo } from '../../../src/shared/model';
+import HistoryPanel from '../../../src/renderer/src/components/HistoryPanel';
+import type { ErrorInfo, HistoryEvent } from '../../../src/shared/model';
 import { createBreakwatchStore, StoreProvider } from '../../../src/renderer/src/store';
 import { fakeApi, renderWith, snapshot } from './render';
 
@@ -76,6 +77,37 @@ describe('renderer', () => {
     expect(screen.getByRole('timer').textContent).toBe('10 s');
     expect(screen.getByRole('alert').textContent).toMatch(/^The request has failed repeatedly\./);
     expect(screen.getByText(/Retry will be rejected at once/)).toBeTruthy();
+  });
+
+  it('names history events in the UI language, and shows a kind it does not know as stored', async () => {
+    const event = (type: HistoryEvent['type'], kind: string): HistoryEvent => ({
+      at: Date.now(),
+      type,
+      kind,
+      status: null,
+      latencyMs: null,
+      message: `${type} ${kind}`,
+      actor: 'system',
+    });
+    await renderWith(<HistoryPanel id="t" />, snapshot(), 'es-ES', [
+      event('call', 'failure'),
+      event('call', 'short-circuit'),
+      event('transition', 'open'),
+      event('action', 'hold'),
+      event('call', 'mystery'),
+    ]);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(200); // the panel waits 150 ms to merge bursts
+    });
+    const cells = screen.getAllByRole('cell').map((cell) => cell.textContent);
+    for (const label of [
+      'Llamadas: fallo',
+      'Llamadas: rechazada (abierto)',
+      'Cambios de estado: abierto',
+      'Acciones del usuario: mantener abierto',
+      'Llamadas: mystery',
+    ])
+      expect(cells).toContain(label);
   });
 
   it('shows the connection message with the detail, in Spanish for an es locale', async () => {

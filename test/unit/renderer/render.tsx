@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createBreakwatchStore, StoreProvider } from '../../../src/renderer/src/store';
 import type { BreakwatchApi, Envelope } from '../../../src/shared/contract';
-import type { AppInfo, MonitorSnapshot } from '../../../src/shared/model';
+import type { AppInfo, HistoryEvent, MonitorSnapshot } from '../../../src/shared/model';
 import { DEFAULT_PREFERENCES, ENDPOINT_DEFAULTS } from '../../../src/shared/settings';
 
 export const info: AppInfo = {
@@ -55,7 +55,11 @@ export function snapshot(overrides: Partial<MonitorSnapshot> = {}): MonitorSnaps
   };
 }
 
-export function fakeApi(initial: MonitorSnapshot, locale: string | null = 'en-US') {
+export function fakeApi(
+  initial: MonitorSnapshot,
+  locale: string | null = 'en-US',
+  history: readonly HistoryEvent[] = [],
+) {
   const calls: string[] = [];
   const api: BreakwatchApi = {
     invoke: (async (channel: string) => {
@@ -68,7 +72,7 @@ export function fakeApi(initial: MonitorSnapshot, locale: string | null = 'en-US
             : channel === 'settings:get'
               ? [{ ...ENDPOINT_DEFAULTS, id: 't', name: 'Test', kind: 'http', url: 'http://127.0.0.1:1/dev' }]
               : channel === 'history:list'
-                ? []
+                ? history
                 : initial;
       return { ok: true, value } satisfies Envelope<unknown>;
     }) as BreakwatchApi['invoke'],
@@ -81,8 +85,9 @@ export async function renderWith(
   ui: ReactElement,
   initial: MonitorSnapshot,
   locale: string | null = 'en-US',
+  history: readonly HistoryEvent[] = [],
 ) {
-  const { api, calls } = fakeApi(initial, locale);
+  const { api, calls } = fakeApi(initial, locale, history);
   const store = createBreakwatchStore(api);
   await store.getState().init();
   const result = render(<StoreProvider store={store}>{ui}</StoreProvider>);

@@ -1,15 +1,29 @@
 import { useEffect, useState } from 'react';
-import { HISTORY_TYPES } from '../../../shared/channels';
-import type { HistoryEvent } from '../../../shared/model';
-import { useI18n } from '../hooks/useI18n';
+import { HISTORY_TYPES, USER_ACTIONS } from '../../../shared/channels';
+import { BREAKER_SEVERITY, type BreakerState, type HistoryEvent } from '../../../shared/model';
+import { useI18n, type I18n } from '../hooks/useI18n';
 import { download, useBreakwatch, useSnapshot } from '../store';
 import { LatencyChart } from './LatencyChart';
 
 type TypeFilter = 'all' | HistoryEvent['type'];
 
+const CALL_KINDS = ['success', 'failure', 'short-circuit'] as const;
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
+
+/** The event's kind in the UI's language; a kind this version does not know (an older file) as stored. */
+function kindLabel({ t, locale }: I18n, { type, kind }: HistoryEvent): string {
+  if (type === 'call' && isOneOf(CALL_KINDS, kind)) return t(`history.kind.${kind}`);
+  if (type === 'transition' && isOneOf(Object.keys(BREAKER_SEVERITY) as BreakerState[], kind))
+    return t(`state.${kind}`).toLocaleLowerCase(locale);
+  if (type === 'action' && isOneOf(USER_ACTIONS, kind)) return t(`control.${kind}`).toLocaleLowerCase(locale);
+  return kind;
+}
+
 /** Response-time chart and the filterable, exportable event table (loaded lazily). */
 export default function HistoryPanel({ id }: { id: string }) {
-  const { t, time, number } = useI18n();
+  const i18n = useI18n();
+  const { t, time, number } = i18n;
   const seq = useSnapshot(id, (s) => s.seq);
   const listHistory = useBreakwatch((s) => s.listHistory);
   const exportHistory = useBreakwatch((s) => s.exportHistory);
@@ -100,7 +114,7 @@ export default function HistoryPanel({ id }: { id: string }) {
                   <tr key={`${event.at}-${index}`} className={`row-${event.type} row-${event.kind}`}>
                     <td>{time(event.at)}</td>
                     <td>
-                      {t(`history.type.${event.type}`)}: {event.kind}
+                      {t(`history.type.${event.type}`)}: {kindLabel(i18n, event)}
                     </td>
                     <td>{event.status ?? ''}</td>
                     <td>{event.latencyMs !== null ? `${number(event.latencyMs)} ms` : ''}</td>
