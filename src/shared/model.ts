@@ -205,6 +205,34 @@ export interface MetricsSummary {
   readonly uptime24h: number | null;
 }
 
+/**
+ * History messages the UI can show in its own language. The stored
+ * `message` stays English (logs, exports); `text` names the same sentence.
+ */
+export const HISTORY_TEXT_KEYS = [
+  'probe',
+  'reset',
+  'hold',
+  'release',
+  'pause',
+  'resume',
+  'short-circuit',
+  'short-circuit-held',
+  'opened-failures',
+  'opened-trial',
+  'half-open',
+  'closed-trial',
+  'closed-user',
+  'held-open',
+] as const;
+export type HistoryTextKey = (typeof HISTORY_TEXT_KEYS)[number];
+
+export interface HistoryText {
+  readonly key: HistoryTextKey;
+  /** `from`: a breaker state; `at`: a wall-clock time in ms; anything else as is. */
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
 /** What happened, in the history table and its exports. */
 export interface HistoryEvent {
   readonly at: number;
@@ -214,6 +242,8 @@ export interface HistoryEvent {
   readonly status: number | null;
   readonly latencyMs: number | null;
   readonly message: string;
+  /** The message as a translatable sentence, when it is one of ours (absent in older files). */
+  readonly text?: HistoryText;
   /** For failed calls: the failure group (metrics are rebuilt from calls after a restart). */
   readonly category?: FailureCategory | null;
   /** Who caused it: the user, the schedule, or the system (launch, timers). */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HttpStatusError, RequestFailedError } from '../../src/main/core/errors';
+import { HistoryLog } from '../../src/main/core/history';
 import { Monitor } from '../../src/main/core/monitor';
 import { FAILURE_CATEGORIES, type FailureCategory, type MonitorSnapshot } from '../../src/shared/model';
 import { failing, memoryLogger, okResponse, scriptedClient } from '../support/fakes';
@@ -177,5 +178,48 @@ describe('Monitor', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(published.length).toBe(count);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('Monitor history texts', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-04T12:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('names each of its own sentences for translation, and leaves the servers’ words alone', async () => {
+    const history = await HistoryLog.open(null, () => {});
+    const scripted = scriptedClient(failing(refused()));
+    const monitor = new Monitor({
+      target,
+      client: scripted.client,
+      failureThreshold: 2,
+      recoveryTimeoutMs: 10_000,
+      intervalMs: 0,
+      countedCategories: new Set(FAILURE_CATEGORIES),
+      logger: memoryLogger(),
+      history,
+    });
+    await monitor.check('user'); // failure 1
+    await monitor.check('user'); // failure 2: opens
+    await monitor.check('user'); // short-circuited
+    await monitor.control('hold');
+    const events = history.recent(10).reverse();
+    const failure = events.find((e) => e.kind === 'failure')!;
+    expect(failure.text).toBeUndefined();
+    expect(failure.message).toBe('Connection refused (connect ECONNREFUSED)');
+    const opened = events.find((e) => e.type === 'transition' && e.kind === 'open')!;
+    expect(opened.text).toEqual({
+      key: 'opened-failures',
+      params: { from: 'closed', failures: 2, at: Date.parse('2026-12-04T12:00:10Z') },
+    });
+    expect(events.find((e) => e.kind === 'short-circuit')!.text).toEqual({ key: 'short-circuit' });
+    expect(events.find((e) => e.type === 'action')!.text).toEqual({ key: 'hold' });
+    expect(events.find((e) => e.type === 'transition' && e.kind === 'held-open')!.text).toEqual({
+      key: 'held-open',
+      params: { from: 'open' },
+    });
+    monitor.stop();
   });
 });

@@ -5,9 +5,16 @@
  * metrics and the history; after every change it publishes a new immutable
  * snapshot and saves what must survive a restart.
  */
-import type { CallOutcome, FailureCategory, HistoryEvent, MonitorSnapshot, Target } from '../../shared/model';
+import type {
+  CallOutcome,
+  FailureCategory,
+  HistoryEvent,
+  HistoryText,
+  MonitorSnapshot,
+  Target,
+} from '../../shared/model';
 import { Breaker, type BreakerTransition } from './breaker';
-import { HttpStatusError, RequestFailedError, formatBytes } from './errors';
+import { BreakerOpenError, HttpStatusError, RequestFailedError, formatBytes } from './errors';
 import type { HistoryLog } from './history';
 import type { HttpClient, RequestInit } from './http-client';
 import type { Logger } from './logger';
@@ -143,6 +150,7 @@ export class Monitor {
         status: null,
         latencyMs: null,
         message: `${message} by the user`,
+        text: { key: action },
         actor: 'user',
       });
     };
@@ -248,19 +256,26 @@ export class Monitor {
         if (info.kind === 'unexpected') logger.error(line);
         else logger.warn(line);
       }
-      this.recordCall(trigger, {
-        at,
-        kind: info.kind === 'breaker-open' ? 'short-circuit' : 'failure',
-        category: info.category,
-        status: info.status,
-        latencyMs: info.kind === 'breaker-open' ? null : elapsed,
-        message: info.detail,
-      });
+      this.recordCall(
+        trigger,
+        {
+          at,
+          kind: info.kind === 'breaker-open' ? 'short-circuit' : 'failure',
+          category: info.category,
+          status: info.status,
+          latencyMs: info.kind === 'breaker-open' ? null : elapsed,
+          message: info.detail,
+        },
+        // A request failure's detail is the server's or the socket's own words: kept as is.
+        error instanceof BreakerOpenError
+          ? { key: error.held ? 'short-circuit-held' : 'short-circuit' }
+          : undefined,
+      );
       return this.finish({ lastError: info, lastCheckAt: at });
     }
   }
 
-  private recordCall(trigger: CheckTrigger, outcome: CallOutcome): void {
+  private recordCall(trigger: CheckTrigger, outcome: CallOutcome, text?: HistoryText): void {
     this.metrics.record(outcome);
     const { at, kind, category, status, latencyMs, message } = outcome;
     this.options.history?.append({
@@ -271,6 +286,7 @@ export class Monitor {
       status,
       latencyMs,
       message,
+      ...(text ? { text } : {}),
       actor: ACTOR[trigger],
     });
   }
@@ -290,21 +306,27 @@ export class Monitor {
   private onTransition({ from, to, snapshot }: BreakerTransition): void {
     const { target, logger } = this.options;
     let message: string;
+    let text: HistoryText;
     if (to === 'open') {
-      const until = new Date(snapshot.openUntil ?? Date.now()).toLocaleTimeString('en-GB');
-      const why =
-        from === 'half-open'
-          ? 'the trial request failed'
-          : `${snapshot.consecutiveFailures} consecutive failures`;
+      const at = snapshot.openUntil ?? Date.now();
+      const until = new Date(at).toLocaleTimeString('en-GB');
+      const failures = snapshot.consecutiveFailures;
+      const why = from === 'half-open' ? 'the trial request failed' : `${failures} consecutive failures`;
       message = `circuit breaker ${from} -> open: ${why}; half-open at ${until}`;
+      text =
+        from === 'half-open'
+          ? { key: 'opened-trial', params: { at } }
+          : { key: 'opened-failures', params: { from, failures, at } };
       logger.warn(`[${target.name}] ${message}`);
     } else {
-      const why = {
-        'half-open': 'the next request is a trial',
-        closed: from === 'half-open' ? 'the trial request succeeded' : 'by the user',
-        'held-open': 'held open by the user',
+      const closedBy = from === 'half-open' ? 'closed-trial' : 'closed-user';
+      const [why, key] = {
+        'half-open': ['the next request is a trial', 'half-open'] as const,
+        closed: [from === 'half-open' ? 'the trial request succeeded' : 'by the user', closedBy] as const,
+        'held-open': ['held open by the user', 'held-open'] as const,
       }[to];
       message = `circuit breaker ${from} -> ${to}: ${why}`;
+      text = { key, params: { from } };
       logger.info(`[${target.name}] ${message}`);
     }
     this.options.history?.append({
@@ -314,6 +336,7 @@ export class Monitor {
       status: null,
       latencyMs: null,
       message,
+      text,
       actor: 'system',
     });
     this.publish({});

@@ -110,6 +110,48 @@ describe('renderer', () => {
       expect(cells).toContain(label);
   });
 
+  it('translates our own history sentences, never the servers’ words; English shows them as stored', async () => {
+    const at = Date.now() + 10_000;
+    const events: HistoryEvent[] = [
+      {
+        at: Date.now(),
+        type: 'transition',
+        kind: 'open',
+        status: null,
+        latencyMs: null,
+        message: 'circuit breaker closed -> open: 2 consecutive failures; half-open at 12:00:10',
+        text: { key: 'opened-failures', params: { from: 'closed', failures: 2, at } },
+        actor: 'system',
+      },
+      {
+        at: Date.now(),
+        type: 'call',
+        kind: 'failure',
+        status: null,
+        latencyMs: 3,
+        message: 'Connection refused (connect ECONNREFUSED 127.0.0.1:9)',
+        actor: 'schedule',
+      },
+    ];
+    const messages = async (locale: string) => {
+      cleanup();
+      await renderWith(<HistoryPanel id="t" />, snapshot(), locale, events);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(200);
+      });
+      return screen
+        .getAllByRole('cell')
+        .filter((cell) => cell.classList.contains('message'))
+        .map((cell) => cell.textContent);
+    };
+    const time = new Intl.DateTimeFormat('es-ES', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    expect(await messages('es-ES')).toEqual([
+      `Circuit Breaker cerrado → abierto: 2 fallos consecutivos; semiabierto a las ${time.format(at)}`,
+      'Connection refused (connect ECONNREFUSED 127.0.0.1:9)',
+    ]);
+    expect(await messages('en-US')).toEqual(events.map((event) => event.message));
+  });
+
   it('shows the connection message with the detail, in Spanish for an es locale', async () => {
     await renderWith(<App />, snapshot({ lastError: error({}) }), 'es-ES');
     expect(screen.getByRole('alert').textContent).toMatch(
