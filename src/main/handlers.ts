@@ -3,6 +3,7 @@
  * Arguments arrive already validated by the contract's schemas.
  */
 import { randomUUID } from 'node:crypto';
+import { historySearchText } from '../shared/history-text';
 import type { AppInfo, Notice } from '../shared/model';
 import {
   MAX_ENDPOINTS,
@@ -113,9 +114,16 @@ export function createHandlers(context: HandlerContext): InvokeHandlers {
       emit('monitor:removed', { id });
       return saved;
     },
-    'history:list': ({ id, limit, types, text }) => {
+    'history:list': ({ id, limit, types, text, language }) => {
       const history = monitorOf(id).history;
-      return history ? history.recent(limit, { ...(types ? { types } : {}), ...(text ? { text } : {}) }) : [];
+      const describe = text && language ? historySearchText(language) : undefined;
+      return history
+        ? history.recent(limit, {
+            ...(types ? { types } : {}),
+            ...(text ? { text } : {}),
+            ...(describe ? { describe } : {}),
+          })
+        : [];
     },
     'history:export': async ({ id, format }) => {
       const config = configOf(id);

@@ -46,6 +46,8 @@ export const invokeSchemas = {
     limit: z.number().int().min(1).max(2_000),
     types: z.array(z.enum(HISTORY_TYPES)).max(3).optional(),
     text: z.string().max(200).optional(),
+    /** The reader's language, so the search also matches the translated text. */
+    language: z.enum(['en', 'es']).optional(),
   }),
   'history:export': z.strictObject({ id: endpointId, format: z.enum(['csv', 'json']) }),
   'settings:export': noArgument,

@@ -124,6 +124,21 @@ describe('app core', () => {
     expect(held.ok && held.value.breaker.state).toBe('held-open');
     const history = await call('history:list', { id: saved.value.id, limit: 10, types: ['action'] });
     expect(history.ok && history.value.map((e) => [e.kind, e.actor])).toEqual([['hold', 'user']]);
+    // The search matches what the reader sees: Spanish words only when asked in Spanish.
+    const search = async (text: string, language?: 'en' | 'es') => {
+      const found = await call('history:list', {
+        id: saved.value.id,
+        limit: 10,
+        text,
+        ...(language ? { language } : {}),
+      });
+      return found.ok ? found.value.map((e) => `${e.type}:${e.kind}`) : found.error.code;
+    };
+    expect(await search('mantenido abierto', 'es')).toEqual(['transition:held-open', 'action:hold']);
+    expect(await search('mantenido abierto', 'en')).toEqual([]);
+    expect(await search('mantenido abierto')).toEqual([]);
+    expect(await search('held open', 'es')).toEqual(['transition:held-open', 'action:hold']);
+    expect(await search('x', 'fr' as never)).toBe('INVALID_PAYLOAD');
     expect(lines.some((l) => /\[Orders\] Breaker held open by the user/.test(l))).toBe(true);
     const removed = await call('endpoint:remove', { id: saved.value.id });
     expect(removed.ok && removed.value.map((e) => e.name)).toEqual([

@@ -21,6 +21,8 @@ const SEED_WINDOW_MS = 24 * 3_600_000;
 export interface HistoryFilter {
   readonly types?: readonly HistoryEvent['type'][];
   readonly text?: string;
+  /** More text an event matches on, e.g. its translation. */
+  readonly describe?: (event: HistoryEvent) => string;
 }
 
 export class HistoryLog {
@@ -123,8 +125,11 @@ export class HistoryLog {
     for (let i = this.memory.length - 1; i >= 0 && result.length < limit; i -= 1) {
       const event = this.memory[i]!;
       if (filter.types && !filter.types.includes(event.type)) continue;
-      if (text && !`${event.kind} ${event.message} ${event.status ?? ''}`.toLowerCase().includes(text))
-        continue;
+      if (text) {
+        const extra = filter.describe ? ` ${filter.describe(event)}` : '';
+        if (!`${event.kind} ${event.message} ${event.status ?? ''}${extra}`.toLowerCase().includes(text))
+          continue;
+      }
       result.push(event);
     }
     return result;

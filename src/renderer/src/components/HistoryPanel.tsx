@@ -1,45 +1,12 @@
 import { useEffect, useState } from 'react';
-import { HISTORY_TYPES, USER_ACTIONS } from '../../../shared/channels';
-import {
-  BREAKER_SEVERITY,
-  HISTORY_TEXT_KEYS,
-  type BreakerState,
-  type HistoryEvent,
-} from '../../../shared/model';
-import { useI18n, type I18n } from '../hooks/useI18n';
+import { HISTORY_TYPES } from '../../../shared/channels';
+import { historyKindLabel, historyMessage } from '../../../shared/history-text';
+import type { HistoryEvent } from '../../../shared/model';
+import { useI18n } from '../hooks/useI18n';
 import { download, useBreakwatch, useSnapshot } from '../store';
 import { LatencyChart } from './LatencyChart';
 
 type TypeFilter = 'all' | HistoryEvent['type'];
-
-const CALL_KINDS = ['success', 'failure', 'short-circuit'] as const;
-const BREAKER_STATES = Object.keys(BREAKER_SEVERITY) as BreakerState[];
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
-  (list as readonly string[]).includes(value);
-
-/** The event's kind in the UI's language; a kind this version does not know (an older file) as stored. */
-function kindLabel({ t, locale }: I18n, { type, kind }: HistoryEvent): string {
-  if (type === 'call' && isOneOf(CALL_KINDS, kind)) return t(`history.kind.${kind}`);
-  if (type === 'transition' && isOneOf(BREAKER_STATES, kind))
-    return t(`state.${kind}`).toLocaleLowerCase(locale);
-  if (type === 'action' && isOneOf(USER_ACTIONS, kind)) return t(`control.${kind}`).toLocaleLowerCase(locale);
-  return kind;
-}
-
-/**
- * The message in the UI's language. English shows the stored sentence as
- * written (the one in logs and exports); other languages translate ours and
- * keep the servers' own words (error details) as they came.
- */
-function messageText({ t, time, language, locale }: I18n, { message, text }: HistoryEvent): string {
-  if (language === 'en' || !text || !isOneOf(HISTORY_TEXT_KEYS, text.key)) return message;
-  const params: Record<string, string | number> = { ...text.params };
-  if (typeof params['at'] === 'number') params['at'] = time(params['at']);
-  const from = params['from'];
-  if (typeof from === 'string' && isOneOf(BREAKER_STATES, from))
-    params['from'] = t(`state.${from}`).toLocaleLowerCase(locale);
-  return t(`history.text.${text.key}`, params);
-}
 
 /** Response-time chart and the filterable, exportable event table (loaded lazily). */
 export default function HistoryPanel({ id }: { id: string }) {
@@ -62,7 +29,7 @@ export default function HistoryPanel({ id }: { id: string }) {
         id,
         limit: 200,
         ...(type !== 'all' ? { types: [type] } : {}),
-        ...(text ? { text } : {}),
+        ...(text ? { text, language: i18n.language } : {}),
       }).then((list) => !cancelled && setEvents(list));
       void listHistory({ id, limit: 600, types: ['call', 'transition'] }).then(
         (list) => !cancelled && setChartEvents(list),
@@ -72,7 +39,7 @@ export default function HistoryPanel({ id }: { id: string }) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [id, seq, type, text, listHistory]);
+  }, [id, seq, type, text, listHistory, i18n.language]);
 
   const save = async (format: 'csv' | 'json') => {
     const file = await exportHistory(id, format);
@@ -135,12 +102,12 @@ export default function HistoryPanel({ id }: { id: string }) {
                   <tr key={`${event.at}-${index}`} className={`row-${event.type} row-${event.kind}`}>
                     <td>{time(event.at)}</td>
                     <td>
-                      {t(`history.type.${event.type}`)}: {kindLabel(i18n, event)}
+                      {t(`history.type.${event.type}`)}: {historyKindLabel(i18n, event)}
                     </td>
                     <td>{event.status ?? ''}</td>
                     <td>{event.latencyMs !== null ? `${number(event.latencyMs)} ms` : ''}</td>
                     <td>{t(`actor.${event.actor}`)}</td>
-                    <td className="message">{messageText(i18n, event)}</td>
+                    <td className="message">{historyMessage(i18n, event)}</td>
                   </tr>
                 ))}
               </tbody>
