@@ -4,11 +4,15 @@
  * latency is one that was measured.
  */
 
+/** The 1-based rank of the p-th percentile among `count` values (count ≥ 1). */
+function nearestRank(p: number, count: number): number {
+  return Math.min(count, Math.max(1, Math.ceil((p / 100) * count)));
+}
+
 /** `sorted` must be ascending; p in (0, 100]. */
 export function percentileOfSorted(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+  return sorted[nearestRank(p, sorted.length) - 1]!;
 }
 
 export function latencySummary(values: readonly number[]) {
@@ -28,7 +32,7 @@ export function summaryOfSorted(sorted: readonly number[]) {
 export type LatencySummary = ReturnType<typeof summaryOfSorted>;
 
 /** Index of the first element >= value in an ascending array. */
-export function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBound(sorted: readonly number[], value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -77,9 +81,7 @@ export class CountedValues {
 
   summary(): LatencySummary {
     if (this.total === 0) return { p50: null, p90: null, p99: null, max: null };
-    // Nearest rank as in percentileOfSorted: the rank-th smallest value.
-    const rank = (p: number) => Math.min(this.total, Math.max(1, Math.ceil((p / 100) * this.total)));
-    const wanted = [rank(50), rank(90), rank(99)];
+    const wanted = [50, 90, 99].map((p) => nearestRank(p, this.total));
     const found: number[] = [];
     let seen = 0;
     for (const value of this.distinct) {
