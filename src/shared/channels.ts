@@ -35,12 +35,17 @@ export const EVENT_CHANNELS = [
 ] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
+/** Whether `value` is one of `list`'s literals (narrowing it to them). */
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
-  return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);
+  return isOneOf(INVOKE_CHANNELS, value);
 }
 
 export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
+  return isOneOf(EVENT_CHANNELS, value);
 }
 
 /** Manual controls of one endpoint. */

@@ -4,7 +4,7 @@
  * English; `text` names our own sentences, and the servers' words (error
  * details) are never translated.
  */
-import { USER_ACTIONS } from './channels';
+import { isOneOf, USER_ACTIONS } from './channels';
 import { translate, type Language, type MessageKey } from './messages';
 import { BREAKER_SEVERITY, HISTORY_TEXT_KEYS, type BreakerState, type HistoryEvent } from './model';
 
@@ -17,8 +17,6 @@ export interface HistoryTextFormat {
 
 const CALL_KINDS = ['success', 'failure', 'short-circuit'] as const;
 const BREAKER_STATES = Object.keys(BREAKER_SEVERITY) as BreakerState[];
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
-  (list as readonly string[]).includes(value);
 
 /** The event's kind; a kind this version does not know (an older file) as stored. */
 export function historyKindLabel({ t, locale }: HistoryTextFormat, { type, kind }: HistoryEvent): string {
