@@ -91,7 +91,6 @@ function requestJson(
 ): Promise<HttpResponse> {
   const started = performance.now();
   const post = init.method === 'POST';
-  const origin = new URL(url).origin;
   const headers = { ...(post && init.body ? { 'content-type': 'application/json' } : {}), ...init.headers };
   const stream: Request = http.stream(url, {
     ...(post ? { method: 'POST' as const, ...(init.body ? { body: init.body } : {}) } : {}),
@@ -120,11 +119,17 @@ function requestJson(
 
     stream.on(
       'response',
-      (response: { statusCode: number; statusMessage?: string; headers: HttpResponse['headers'] }) => {
+      (response: {
+        statusCode: number;
+        statusMessage?: string;
+        headers: HttpResponse['headers'];
+        requestUrl: URL;
+      }) => {
         status = response.statusCode;
         headers = response.headers;
         const offOrigin = status >= 300 && status < 400 ? redirectTarget(response) : null;
-        if (offOrigin && offOrigin.origin !== origin) {
+        // The same rule as followRedirect: against the URL first asked for.
+        if (offOrigin && offOrigin.origin !== response.requestUrl.origin) {
           fail(
             new RequestFailedError(
               'REDIRECT_OFF_ORIGIN',
