@@ -6,7 +6,12 @@
  * `grantFileProtocolExtraPrivileges` fuse. Electron's protocol module is
  * passed in, so this file runs and is tested in plain Node.
  */
-import { contentSecurityPolicy, createRendererHandler, type RendererHandler } from './renderer-files';
+import {
+  contentSecurityPolicy,
+  createRendererHandler,
+  securityHeaders,
+  type RendererHandler,
+} from './renderer-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'breakwatch';
@@ -39,11 +44,15 @@ export function registerAppScheme(protocol: SchemeRegistrar): void {
 
 /** The handler for `app://` requests: only our host, only the renderer folder. */
 export function appSchemeHandler(rendererRoot: string): RendererHandler {
-  const serve = createRendererHandler({ root: rendererRoot, csp: contentSecurityPolicy() });
+  const csp = contentSecurityPolicy();
+  const serve = createRendererHandler({ root: rendererRoot, csp });
   return async (request) => {
     const url = new URL(request.url);
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST)
-      return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+      return new Response('Not found', {
+        status: 404,
+        headers: securityHeaders(csp, 'text/plain; charset=utf-8'),
+      });
     return serve(request);
   };
 }
